@@ -1,0 +1,43 @@
+// Two builds: the npm package (unbundled ESM with bare specifiers and a .d.ts per module, so
+// apps dedupe Lit and tree-shake), and one self-contained CDN module for <script type="module">.
+import { existsSync, globSync } from 'node:fs';
+import nodeResolve from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import typescript from '@rollup/plugin-typescript';
+
+const entries = [
+  'src/index.ts',
+  'src/fhir/index.ts',
+  'src/server/index.ts',
+  'src/elements/index.ts',
+  ...globSync('src/elements/*.ts'),
+].filter((f, i, all) => existsSync(f) && all.indexOf(f) === i);
+
+// Third-party code's own warnings (zod's comment annotations, its internal cycles) are not ours to fix.
+function onwarn(w, warn) {
+  if ((w.code === 'CIRCULAR_DEPENDENCY' && w.ids?.some((id) => id.includes('node_modules'))) || w.id?.includes('node_modules')) return;
+  warn(w);
+}
+
+const isBare = (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0') && !/^[A-Za-z]:[\\/]/.test(id);
+
+/** @type {import('rollup').RollupOptions[]} */
+export default [
+  {
+    input: Object.fromEntries(entries.map((f) => [f.replace(/^src\//, '').replace(/\.ts$/, ''), f])),
+    external: isBare,
+    output: { dir: 'dist', format: 'es', preserveModules: true, preserveModulesRoot: 'src', sourcemap: true, entryFileNames: '[name].js' },
+    plugins: [typescript({ tsconfig: './tsconfig.build.json', outputToFilesystem: true })],
+    onwarn,
+  },
+  {
+    input: 'src/cdn.ts',
+    output: { file: 'dist/cdn/second-opinion-kit.js', format: 'es', sourcemap: true },
+    plugins: [
+      nodeResolve({ browser: true, exportConditions: ['browser', 'production'] }),
+      typescript({ tsconfig: './tsconfig.build.json', declaration: false, declarationMap: false, outDir: 'dist/cdn', outputToFilesystem: false }),
+      terser({ format: { comments: false } }),
+    ],
+    onwarn,
+  },
+];

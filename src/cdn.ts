@@ -1,0 +1,2 @@
+// The self-contained CDN module: the core, and (once they exist) every element registered.
+export * from './index.js';

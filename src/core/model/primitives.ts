@@ -1,0 +1,111 @@
+// Field-level schemas shared by the request, the case and the config. Each custom check names a
+// stable IssueCode as its error, which parse.ts turns into a FieldIssue.
+import * as z from 'zod/mini';
+import { JURISDICTIONS } from './jurisdictions.js';
+import { E164, toE164 } from './phone.js';
+
+/** Free text typed by a person: trimmed, required, bounded. */
+export function text(max: number) {
+  return z.string().check(z.trim(), z.minLength(1, 'required'), z.maxLength(max, 'too_long'));
+}
+
+/** Optional free text: an empty string after trimming counts as absent. */
+export function optionalText(max: number) {
+  return z.optional(z.string().check(z.trim(), z.maxLength(max, 'too_long')));
+}
+
+// Letters in any script with the marks, apostrophes, hyphens, periods and spaces real names carry.
+const NAME = /^[\p{L}\p{M}](?:[\p{L}\p{M}'’. -]*[\p{L}\p{M}.])?$/u;
+
+/** A person's given or family name. */
+export const personName = z.string().check(
+  z.trim(),
+  z.overwrite((s) => s.replace(/\s+/g, ' ')),
+  z.minLength(1, 'required'),
+  z.maxLength(100, 'too_long'),
+  z.regex(NAME, 'invalid_name'),
+);
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** True when `value` is a real calendar date written YYYY-MM-DD. */
+export function isCalendarDate(value: string): boolean {
+  if (!ISO_DATE.test(value)) return false;
+  const d = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+}
+
+// "Today" as late as it gets anywhere (UTC+14), so no one's real today is ever rejected.
+function latestToday(now = Date.now()): string {
+  return new Date(now + 14 * 3_600_000).toISOString().slice(0, 10);
+}
+
+/** A calendar date, YYYY-MM-DD. */
+export const calendarDate = z.string().check(z.trim(), z.refine(isCalendarDate, 'invalid_date'));
+
+/** A calendar date that is not in the future (a diagnosis date, a consent date). */
+export const pastDate = z.string().check(
+  z.trim(),
+  z.refine(isCalendarDate, { error: 'invalid_date', abort: true }),
+  z.refine((s) => s <= latestToday(), 'date_in_future'),
+);
+
+/** A birth date: a real date, not in the future, and at most 130 years ago. */
+export const birthDate = z.string().check(
+  z.trim(),
+  z.refine(isCalendarDate, { error: 'invalid_date', abort: true }),
+  z.refine((s) => s <= latestToday(), { error: 'date_in_future', abort: true }),
+  z.refine((s) => Number(s.slice(0, 4)) >= new Date().getUTCFullYear() - 130, 'date_implausible'),
+);
+
+/** An instant, ISO 8601 with an offset (what the backend stamps). */
+export const timestamp = z.iso.datetime({ offset: true, error: 'invalid_date' });
+
+const EMAIL = /^(?!\.)(?!.*\.\.)[A-Za-z0-9_'+\-.]*[A-Za-z0-9_+-]@(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,}$/;
+
+/** An e-mail address, trimmed and lower-cased. */
+export const email = z.string().check(
+  z.trim(),
+  z.toLowerCase(),
+  z.minLength(1, 'required'),
+  z.maxLength(254, 'too_long'),
+  z.regex(EMAIL, 'invalid_email'),
+);
+
+/** A phone number, stored as E.164 whatever way it was typed. */
+export const phone = z.string().check(
+  z.trim(),
+  z.minLength(1, { error: 'required', abort: true }),
+  z.overwrite((s) => toE164(s) ?? s),
+  z.regex(E164, 'invalid_phone'),
+);
+
+/** ISO 3166-2 subdivision: a Canadian province or territory, or a US state. */
+export const jurisdiction = z.string().check(
+  z.trim(),
+  z.toUpperCase(),
+  z.refine((s) => (JURISDICTIONS as readonly string[]).includes(s), 'invalid_jurisdiction'),
+);
+
+/** A member, policy or pre-authorization number: 3 to 30 letters and digits, spaces and dashes allowed. */
+export const memberNumber = z.string().check(
+  z.trim(),
+  z.toUpperCase(),
+  z.minLength(1, { error: 'required', abort: true }),
+  z.regex(/^[A-Z0-9](?:[A-Z0-9 -]{1,28})[A-Z0-9]$/, 'invalid_member_number'),
+);
+
+/** A BCP 47 language tag such as `en`, `fr-CA` or `pa`. */
+export const languageTag = z.string().check(
+  z.trim(),
+  z.regex(/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'invalid_format'),
+);
+
+/** An opaque identifier issued by a backend. */
+export const id = z.string().check(z.minLength(1, 'required'), z.maxLength(128, 'too_long'), z.regex(/^[A-Za-z0-9._:-]+$/, 'invalid_format'));
+
+/** A lower-case hex SHA-256 digest. */
+export const sha256 = z.string().check(z.toLowerCase(), z.regex(/^[0-9a-f]{64}$/, 'invalid_sha256'));
+
+/** A whole number of bytes, counts, versions. */
+export const count = z.int().check(z.gte(0, 'invalid'));

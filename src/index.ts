@@ -1,0 +1,2 @@
+/** The package's main entry: the framework-free core. */
+export * from './core/index.js';
