@@ -1,0 +1,259 @@
+// The client's behaviour on any backend. Each backend's test file calls describeClientSuite with
+// a setup that builds clients on it (memory here; REST against the reference server; FHIR against
+// a real FHIR engine), so every backend is held to the same rules.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import {
+  ConflictError, NotFoundError, ValidationError, newIdempotencyKey, type Case, type SecondOpinionClient,
+} from '../../src/index.js';
+import { validRequest } from '../fixtures/requests.js';
+
+export interface SuiteClients {
+  /** A patient's client. */
+  patient: SecondOpinionClient;
+  /** Another patient's client on the same backend. */
+  otherPatient: SecondOpinionClient;
+  /** A staff client (coordinator and specialist moves). */
+  staff: SecondOpinionClient;
+  close(): Promise<void>;
+}
+
+const specialist = { name: 'Dr. Chen', specialty: 'Medical oncology', credentials: 'MD, FRCPC' };
+
+async function toReview(s: SuiteClients, id: string): Promise<Case> {
+  await s.staff.staff.triage(id);
+  await s.staff.staff.accept(id, { specialist });
+  return s.staff.staff.startReview(id);
+}
+
+/** Registers the shared client tests for one backend. */
+export function describeClientSuite(label: string, setup: () => Promise<SuiteClients>): void {
+  describe(`client on ${label}`, () => {
+    let s: SuiteClients;
+    before(async () => {
+      s = await setup();
+    });
+    after(async () => {
+      await s?.close();
+    });
+
+    describe('reads what the backend offers', () => {
+      it('returns a valid config with specialties and consent', async () => {
+        const config = await s.patient.config();
+        assert.equal(config.protocolVersion, '1');
+        assert.ok(config.specialties.length > 0);
+        assert.ok(config.consent.version.length > 0);
+        assert.ok(config.consent.text['fr-CA'].length > 0);
+      });
+    });
+
+    describe('creates cases', () => {
+      it('creates and submits in one step, with the questions ready for answers', async () => {
+        const c = await s.patient.cases.create(validRequest(), { submit: true });
+        assert.equal(c.status, 'submitted');
+        assert.match(c.reference, /\S/);
+        assert.deepEqual(c.questions.map((q) => q.text), ['Is surgery the best first step?', 'What are the risks of waiting a month?']);
+        assert.ok(c.questions.every((q) => !q.answer));
+        assert.equal(c.request.patient.phone, '+15145550123', 'phone normalised to E.164');
+        assert.equal(c.request.patient.healthCardNumber, 'TREM68041211', 'health card stored compact');
+      });
+
+      it('saves a draft, edits it against its version, refuses a stale edit, then submits', async () => {
+        const draft = await s.patient.cases.create({ specialty: 'cardiology', questions: ['Do I need the stent?'] });
+        assert.equal(draft.status, 'draft');
+        const edited = await s.patient.cases.update(draft.id, { ...validRequest({ specialty: 'cardiology' }) }, draft.version);
+        assert.equal(edited.request.specialty, 'cardiology');
+        assert.ok(edited.version > draft.version);
+        await assert.rejects(s.patient.cases.update(draft.id, { specialty: 'neurology' }, draft.version), (e) => e instanceof ConflictError && e.reason === 'stale_version');
+        const sent = await s.patient.cases.submit(draft.id);
+        assert.equal(sent.status, 'submitted');
+        assert.ok(sent.submittedAt);
+      });
+
+      it('refuses to submit an incomplete draft, naming each missing field', async () => {
+        const draft = await s.patient.cases.create({ specialty: 'cardiology' });
+        await assert.rejects(s.patient.cases.submit(draft.id), (e) => {
+          assert.ok(e instanceof ValidationError);
+          assert.ok(e.issues.some((i) => i.path === 'request.patient' && i.code === 'required'));
+          assert.ok(e.issues.some((i) => i.path === 'request.questions' && i.code === 'required'));
+          return true;
+        });
+        assert.equal((await s.patient.cases.get(draft.id)).status, 'draft');
+      });
+
+      it('never sends an invalid request, and reports every field problem', async () => {
+        const before = await s.patient.cases.list({ limit: 100 });
+        const bad = validRequest({ questions: [] });
+        bad.patient.birthDate = '2999-01-01';
+        await assert.rejects(s.patient.cases.create(bad, { submit: true }), (e) => {
+          assert.ok(e instanceof ValidationError);
+          assert.deepEqual(e.issues.map((i) => [i.path, i.code]).sort(), [['request.patient.birthDate', 'date_in_future'], ['request.questions', 'too_few']]);
+          return true;
+        });
+        const afterList = await s.patient.cases.list({ limit: 100 });
+        assert.equal(afterList.items.length, before.items.length);
+      });
+
+      it('creates exactly one case when the same action is sent twice', async () => {
+        const idempotencyKey = newIdempotencyKey();
+        const request = validRequest({ specialty: 'neurology' });
+        const [a, b] = await Promise.all([
+          s.patient.cases.create(request, { submit: true, idempotencyKey }),
+          s.patient.cases.create(request, { submit: true, idempotencyKey }),
+        ]);
+        assert.equal(a.id, b.id);
+        const again = await s.patient.cases.create(request, { submit: true, idempotencyKey });
+        assert.equal(again.id, a.id);
+        await assert.rejects(
+          s.patient.cases.create(validRequest({ specialty: 'rheumatology' }), { submit: true, idempotencyKey }),
+          (e) => e instanceof ConflictError && e.reason === 'idempotency_mismatch',
+        );
+      });
+
+      it('links a later opinion to the earlier case', async () => {
+        const first = await s.patient.cases.create(validRequest(), { submit: true });
+        const second = await s.patient.cases.create(validRequest({ previousCaseId: first.id }), { submit: true });
+        assert.equal(second.previousCaseId, first.id);
+      });
+    });
+
+    describe('lists the caller’s cases', () => {
+      it('pages through them with a cursor, newest first, each once', async () => {
+        const seen: string[] = [];
+        let cursor: string | undefined;
+        do {
+          const page = await s.patient.cases.list({ limit: 2, ...(cursor ? { cursor } : {}) });
+          assert.ok(page.items.length <= 2);
+          seen.push(...page.items.map((i) => i.id));
+          cursor = page.nextCursor ?? undefined;
+        } while (cursor);
+        assert.ok(seen.length >= 3, 'earlier tests made several cases');
+        assert.equal(new Set(seen).size, seen.length, 'no case twice');
+        const all = await s.patient.cases.list({ limit: 100 });
+        assert.deepEqual(seen, all.items.map((i) => i.id));
+        const created = all.items.map((i) => i.createdAt);
+        assert.deepEqual(created, [...created].sort().reverse());
+      });
+    });
+
+    describe('follows the lifecycle', () => {
+      it('goes from submitted to an opinion with an answer for every question', async () => {
+        const c = await s.patient.cases.create(validRequest(), { submit: true });
+        const reviewing = await toReview(s, c.id);
+        assert.equal(reviewing.status, 'in_review');
+        assert.equal(reviewing.clock.state, 'running');
+        assert.match(reviewing.expectedBy ?? '', /^\d{4}-\d{2}-\d{2}$/);
+        const done = await s.staff.staff.issueOpinion(c.id, {
+          outcome: 'refined',
+          summary: 'The diagnosis is right; the stage is IIA, which changes the order of treatment.',
+          diagnosis: 'Breast cancer, stage IIA',
+          recommendations: ['Chemotherapy before surgery'],
+          answers: c.questions.map((q, i) => ({ questionId: q.id, text: `Answer ${i + 1}` })),
+        });
+        assert.equal(done.status, 'opinion_ready');
+        assert.equal(done.opinion?.outcome, 'refined');
+        assert.equal(done.opinion?.specialist.name, specialist.name);
+        assert.deepEqual(done.questions.map((q) => q.answer?.text), ['Answer 1', 'Answer 2']);
+        const seenByPatient = await s.patient.cases.get(c.id);
+        assert.equal(seenByPatient.status, 'opinion_ready');
+        const statuses = seenByPatient.timeline.filter((e) => e.kind === 'status_changed').map((e) => e.status);
+        assert.deepEqual(statuses, ['draft', 'submitted', 'triage', 'accepted', 'in_review', 'opinion_ready']);
+        assert.equal(seenByPatient.clock.state, 'stopped');
+      });
+
+      it('asks the patient for information, pauses, and returns to triage on a reply', async () => {
+        const c = await s.patient.cases.create(validRequest(), { submit: true });
+        await s.staff.staff.triage(c.id);
+        const waiting = await s.staff.staff.requestInformation(c.id, { message: 'Please send the pathology report.', recordKinds: ['pathology'] });
+        assert.equal(waiting.status, 'info_requested');
+        const mine = await s.patient.cases.get(c.id);
+        assert.deepEqual(mine.actionsRequired.map((a) => [a.kind, a.message, a.recordKinds]), [['provide_information', 'Please send the pathology report.', ['pathology']]]);
+        const back = await s.patient.cases.reply(c.id, { text: 'It is attached to my file now.' });
+        assert.equal(back.status, 'triage');
+        assert.deepEqual(back.actionsRequired, []);
+        assert.equal(back.timeline.at(-1)?.message, 'It is attached to my file now.');
+      });
+
+      it('refuses moves the lifecycle does not allow', async () => {
+        const c = await s.patient.cases.create(validRequest(), { submit: true });
+        await assert.rejects(s.staff.staff.startReview(c.id), (e) => e instanceof ConflictError && e.reason === 'illegal_transition');
+        await assert.rejects(s.patient.cases.reply(c.id, { text: 'hello' }), (e) => e instanceof ConflictError && e.reason === 'illegal_transition');
+        assert.equal((await s.patient.cases.get(c.id)).status, 'submitted');
+      });
+
+      it('lets the patient withdraw, and nothing moves after that', async () => {
+        const c = await s.patient.cases.create(validRequest(), { submit: true });
+        const gone = await s.patient.cases.withdraw(c.id, { reason: 'I found another option.' });
+        assert.equal(gone.status, 'withdrawn');
+        await assert.rejects(s.staff.staff.triage(c.id), (e) => e instanceof ConflictError);
+      });
+
+      it('records a decline with its reason', async () => {
+        const c = await s.patient.cases.create(validRequest(), { submit: true });
+        await s.staff.staff.triage(c.id);
+        const declined = await s.staff.staff.decline(c.id, { reason: 'This specialty is not offered for this condition.' });
+        assert.equal(declined.status, 'declined');
+        assert.equal((await s.patient.cases.get(c.id)).declineReason, 'This specialty is not offered for this condition.');
+      });
+
+      it('takes one follow-up question back to review, then shares the opinion', async () => {
+        const c = await s.patient.cases.create(validRequest(), { submit: true });
+        await toReview(s, c.id);
+        await s.staff.staff.issueOpinion(c.id, {
+          outcome: 'confirmed', summary: 'The plan is right.', recommendations: [],
+          answers: c.questions.map((q) => ({ questionId: q.id, text: 'Yes.' })),
+        });
+        const followed = await s.patient.cases.followUp(c.id, { text: 'Should I also see a geneticist?' });
+        assert.equal(followed.status, 'in_review');
+        const asked = followed.questions.at(-1)!;
+        assert.equal(asked.followUp, true);
+        const answered = await s.staff.staff.issueOpinion(c.id, {
+          outcome: 'confirmed', summary: 'The plan is right.', recommendations: ['See a genetic counsellor.'],
+          answers: [{ questionId: asked.id, text: 'Yes, given your family history.' }],
+        });
+        assert.ok(answered.questions.every((q) => q.answer), 'earlier answers kept, new one added');
+        assert.equal(answered.followUpsRemaining, 0);
+        const shared = await s.patient.cases.share(c.id, { note: 'For my family doctor.' });
+        assert.match(shared.opinion?.sharedWithCareTeamAt ?? '', /^\d{4}-/);
+      });
+    });
+
+    describe('keeps patients apart', () => {
+      it('treats another patient’s case as missing', async () => {
+        const c = await s.patient.cases.create(validRequest(), { submit: true });
+        await assert.rejects(s.otherPatient.cases.get(c.id), (e) => e instanceof NotFoundError);
+        await assert.rejects(s.otherPatient.cases.withdraw(c.id), (e) => e instanceof NotFoundError);
+        const theirs = await s.otherPatient.cases.list({ limit: 100 });
+        assert.ok(!theirs.items.some((i) => i.id === c.id));
+        assert.equal((await s.patient.cases.get(c.id)).status, 'submitted');
+      });
+    });
+
+    describe('keeps every view of a case in step', () => {
+      it('announces each newer case to listeners', async () => {
+        const seen: string[] = [];
+        const listener = (e: Event) => seen.push((e as Event & { case: Case }).case.status);
+        s.patient.addEventListener('case-updated', listener);
+        try {
+          const c = await s.patient.cases.create(validRequest(), { submit: true });
+          await s.patient.cases.withdraw(c.id);
+        } finally {
+          s.patient.removeEventListener('case-updated', listener);
+        }
+        assert.deepEqual(seen, ['submitted', 'withdrawn']);
+      });
+
+      it('reports each failure once as a cancelable client-error', async () => {
+        const errors: string[] = [];
+        const listener = (e: Event) => errors.push((e as Event & { operation: string }).operation);
+        s.patient.addEventListener('client-error', listener);
+        try {
+          await assert.rejects(s.patient.cases.get('no-such-case'), (e) => e instanceof NotFoundError);
+        } finally {
+          s.patient.removeEventListener('client-error', listener);
+        }
+        assert.deepEqual(errors, ['cases.get']);
+      });
+    });
+  });
+}
