@@ -43,19 +43,23 @@ function latestToday(now = Date.now()): string {
 /** A calendar date, YYYY-MM-DD. */
 export const calendarDate = z.string().check(z.trim(), z.refine(isCalendarDate, 'invalid_date'));
 
+// Later checks pass on what an earlier one already refused, so each problem is reported once.
+// (Not `abort`: an aborted field makes zod skip the cross-field rules of the whole request.)
+const notFuture = (s: string) => !isCalendarDate(s) || s <= latestToday();
+
 /** A calendar date that is not in the future (a diagnosis date, a consent date). */
 export const pastDate = z.string().check(
   z.trim(),
-  z.refine(isCalendarDate, { error: 'invalid_date', abort: true }),
-  z.refine((s) => s <= latestToday(), 'date_in_future'),
+  z.refine(isCalendarDate, 'invalid_date'),
+  z.refine(notFuture, 'date_in_future'),
 );
 
 /** A birth date: a real date, not in the future, and at most 130 years ago. */
 export const birthDate = z.string().check(
   z.trim(),
-  z.refine(isCalendarDate, { error: 'invalid_date', abort: true }),
-  z.refine((s) => s <= latestToday(), { error: 'date_in_future', abort: true }),
-  z.refine((s) => Number(s.slice(0, 4)) >= new Date().getUTCFullYear() - 130, 'date_implausible'),
+  z.refine(isCalendarDate, 'invalid_date'),
+  z.refine(notFuture, 'date_in_future'),
+  z.refine((s) => !isCalendarDate(s) || Number(s.slice(0, 4)) >= new Date().getUTCFullYear() - 130, 'date_implausible'),
 );
 
 /** An instant, ISO 8601 with an offset (what the backend stamps). */
@@ -69,15 +73,15 @@ export const email = z.string().check(
   z.toLowerCase(),
   z.minLength(1, 'required'),
   z.maxLength(254, 'too_long'),
-  z.regex(EMAIL, 'invalid_email'),
+  z.refine((s) => s === '' || EMAIL.test(s), 'invalid_email'),
 );
 
 /** A phone number, stored as E.164 whatever way it was typed. */
 export const phone = z.string().check(
   z.trim(),
-  z.minLength(1, { error: 'required', abort: true }),
+  z.minLength(1, 'required'),
   z.overwrite((s) => toE164(s) ?? s),
-  z.regex(E164, 'invalid_phone'),
+  z.refine((s) => s === '' || E164.test(s), 'invalid_phone'),
 );
 
 /** ISO 3166-2 subdivision: a Canadian province or territory, or a US state. */
@@ -91,8 +95,8 @@ export const jurisdiction = z.string().check(
 export const memberNumber = z.string().check(
   z.trim(),
   z.toUpperCase(),
-  z.minLength(1, { error: 'required', abort: true }),
-  z.regex(/^[A-Z0-9](?:[A-Z0-9 -]{1,28})[A-Z0-9]$/, 'invalid_member_number'),
+  z.minLength(1, 'required'),
+  z.refine((s) => s === '' || /^[A-Z0-9](?:[A-Z0-9 -]{1,28})[A-Z0-9]$/.test(s), 'invalid_member_number'),
 );
 
 /** A BCP 47 language tag such as `en`, `fr-CA` or `pa`. */
