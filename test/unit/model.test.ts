@@ -35,7 +35,9 @@ describe('the request model', () => {
 
   describe('names', () => {
     for (const name of ['Zoë', "O'Brien", 'Jean-François', 'Nguyễn', 'D. Smith', 'محمد', '李', 'Ávila Ñúñez']) {
-      it(`accepts ${name}`, () => assert.equal(accepts((r) => (r.patient.givenName = name)).patient.givenName, name));
+      it(`accepts ${name}`, () => {
+      assert.equal(accepts((r) => (r.patient.givenName = name)).patient.givenName, name);
+    });
     }
     it('trims and folds inner spaces', () => assert.equal(accepts((r) => (r.patient.familyName = '  Van   der Berg ')).patient.familyName, 'Van der Berg'));
     it('requires a name', () => rejects((r) => (r.patient.givenName = '   '), 'patient.givenName', 'required'));
@@ -48,8 +50,12 @@ describe('the request model', () => {
   });
 
   describe('birth date', () => {
-    it('accepts a plausible past date', () => accepts((r) => (r.patient.birthDate = '1931-02-28')));
-    it('accepts a leap day', () => accepts((r) => (r.patient.birthDate = '2000-02-29')));
+    it('accepts a plausible past date', () => {
+    accepts((r) => (r.patient.birthDate = '1931-02-28'));
+  });
+    it('accepts a leap day', () => {
+    accepts((r) => (r.patient.birthDate = '2000-02-29'));
+  });
     it('refuses a date that does not exist', () => rejects((r) => (r.patient.birthDate = '2001-02-29'), 'patient.birthDate', 'invalid_date'));
     it('refuses another format', () => rejects((r) => (r.patient.birthDate = '12/04/1968'), 'patient.birthDate', 'invalid_date'));
     it('refuses the future', () => rejects((r) => (r.patient.birthDate = `${new Date().getUTCFullYear() + 1}-01-01`), 'patient.birthDate', 'date_in_future'));
@@ -97,7 +103,9 @@ describe('the request model', () => {
       });
     }
     it('is needed for public coverage', () => rejects((r) => { delete r.patient.healthCardNumber; }, 'patient.healthCardNumber', 'health_card_required'));
-    it('is not needed for self-pay', () => accepts((r) => { r.coverage = { kind: 'self_pay' }; delete r.patient.healthCardNumber; }));
+    it('is not needed for self-pay', () => {
+    accepts((r) => { r.coverage = { kind: 'self_pay' }; delete r.patient.healthCardNumber; });
+  });
     it('only a Canadian plan is a public plan', () => rejects((r) => (r.coverage = { kind: 'public', plan: 'US-NY' as 'CA-ON' }), 'coverage.plan', 'invalid_jurisdiction'));
   });
 
@@ -114,7 +122,9 @@ describe('the request model', () => {
   });
 
   describe('questions', () => {
-    it('accepts 1 to 20', () => accepts((r) => (r.questions = Array.from({ length: 20 }, (_, i) => `Question ${i + 1}?`))));
+    it('accepts 1 to 20', () => {
+    accepts((r) => (r.questions = Array.from({ length: 20 }, (_, i) => `Question ${i + 1}?`)));
+  });
     it('needs at least one', () => rejects((r) => (r.questions = []), 'questions', 'too_few'));
     it('takes at most 20', () => rejects((r) => (r.questions = Array.from({ length: 21 }, () => 'Why?')), 'questions', 'too_many'));
     it('takes at most 1,000 characters each, and says which', () => {
@@ -129,7 +139,9 @@ describe('the request model', () => {
       const issues = issuesFor((r) => (r.requester = { relationship: 'caregiver' }));
       assert.deepEqual(issues.map((i) => [i.path, i.code]), [['requester.givenName', 'required'], ['requester.familyName', 'required'], ['requester.email', 'contact_required']]);
     });
-    it('accepts an advocate with an organisation', () => accepts((r) => (r.requester = { relationship: 'advocate', givenName: 'Sam', familyName: 'Lee', email: 'sam@advocacy.org', organization: 'Cancer Connect' })));
+    it('accepts an advocate with an organisation', () => {
+    accepts((r) => (r.requester = { relationship: 'advocate', givenName: 'Sam', familyName: 'Lee', email: 'sam@advocacy.org', organization: 'Cancer Connect' }));
+  });
     it('a patient filling in alone needs an e-mail or a phone', () => rejects((r) => { delete r.patient.email; delete r.patient.phone; }, 'patient.email', 'contact_required'));
     it('refuses an unknown relationship', () => rejects((r) => (r.requester = { relationship: 'lawyer' } as never), 'requester.relationship', 'invalid_choice'));
   });
