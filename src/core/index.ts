@@ -15,3 +15,4 @@ export { DEFAULT_CONFIG } from './defaults.js';
 export { sniffMediaType, SNIFF_BYTES } from './uploads/sniff.js';
 export { sha256Hex } from './uploads/digest.js';
 export { MemoryBackend, type MemoryBackendOptions } from './backends/memory/memory-backend.js';
+export { RestBackend, type RestBackendOptions, type RestRetryOptions } from './backends/rest/index.js';

@@ -1,0 +1,1 @@
+export { RestBackend, type RestBackendOptions, type RestRetryOptions } from './rest-backend.js';
