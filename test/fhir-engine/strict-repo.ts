@@ -1,0 +1,40 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- overrides reach into MemoryRepository's untyped internals (pinned 5.2.13) */
+// MemoryRepository + what a real server does: validation, server-assigned ids, unknown-param errors,
+// atomic transactions, stable history, 410 Gone.
+import { badRequest, getSearchParameter, gone, OperationOutcomeError, validateResource, type SearchRequest, type TypedValueWithPath, type WithId } from '@medplum/core';
+import { MemoryRepository } from '@medplum/fhir-router';
+import type { Bundle, Resource } from '@medplum/fhirtypes';
+import { checkRequiredBindings } from './r4-bindings.js';
+export function validateR4(r: Resource): void { // throws OperationOutcomeError (-> 400 + OperationOutcome)
+  const tokens: Record<string, TypedValueWithPath[]> = {};
+  validateResource(r, { collect: { tokens }, base64BinaryMaxBytes: 64 * 2 ** 20 }); // default cap is 1 MiB; structure, cardinality, types, formats, FHIRPath invariants
+  checkRequiredBindings(tokens);                // required code bindings (status, intent, gender, ...)
+}
+export class StrictRepo extends MemoryRepository {
+  private deleted = new Set<string>();
+  override createResource(r: any, o?: any, update?: boolean) {
+    if (!update && !o?.assignedId) r = { ...r, id: undefined }; // FHIR create: server assigns the id
+    validateR4(r); this.deleted.delete(`${r.resourceType}/${r.id}`); return super.createResource(r, o, update);
+  }
+  override conditionalCreate(r: any, s: any, o?: any) { validateR4(r); return super.conditionalCreate(r, s, o); }
+  override search<T extends Resource>(req: SearchRequest<T>): Promise<Bundle<WithId<T>>> { // upstream silently returns 0 hits for an unknown parameter
+    for (const f of req.filters ?? []) { const code = f.code.split(/[:.]/)[0]!;
+      if (code === '_has' || (req.resourceType && !getSearchParameter(req.resourceType, code))) throw new OperationOutcomeError(badRequest(`Unsupported search parameter: ${code}`)); }
+    return super.search(req);
+  }
+  override async readResource<T extends Resource>(type: string, id: string): Promise<T> {
+    if (this.deleted.has(`${type}/${id}`)) throw new OperationOutcomeError(gone);
+    return super.readResource(type, id);
+  }
+  override async deleteResource(type: string, id: string, o?: any) { await super.deleteResource(type, id, o); this.deleted.add(`${type}/${id}`); }
+  override async readHistory<T extends Resource>(type: string, id: string): Promise<Bundle<T>> {
+    await this.readResource(type, id); // upstream reverses its stored array in place on every call
+    const versions = [...((this as any).history.get(type)?.get(id) ?? [])].reverse();
+    return { resourceType: 'Bundle', type: 'history', entry: versions.map((resource) => ({ resource: structuredClone(resource) })) } as Bundle<T>;
+  }
+  override async withTransaction<R>(cb: (repo: this) => Promise<R>): Promise<R> { // upstream: no rollback
+    const self = this as any, copy = (m: Map<string, Map<string, any>>) => new Map([...m].map(([k, v]) => [k, new Map([...v].map(([i, x]) => [i, Array.isArray(x) ? [...x] : x]))]));
+    const snap = { resources: copy(self.resources), history: copy(self.history), deleted: new Set(this.deleted) };
+    try { return await cb(this); } catch (e) { Object.assign(self, snap); this.deleted = snap.deleted; throw e; }
+  }
+}
