@@ -9,6 +9,7 @@ const entries = [
   'src/index.ts',
   'src/fhir/index.ts',
   'src/server/index.ts',
+  'src/conformance/cli.ts',
   'src/elements/index.ts',
   ...globSync('src/elements/*.ts'),
 ].filter((f, i, all) => existsSync(f) && all.indexOf(f) === i);
