@@ -10,6 +10,7 @@ import { parseWith, type FieldIssue } from '../model/parse.js';
 import { RequestDraftSchema, RequestSchema, type RequestDraft, type RequestInput } from '../model/request.js';
 import type * as z from 'zod/mini';
 import { CaseUpdatedEvent, ClientErrorEvent } from './events.js';
+import { watchEngine } from '../watch/case-watcher.js';
 import type { CaseWatch, RecordUpload, UploadOptions, WatchOptions } from './engines.js';
 
 export interface ClientOptions {
@@ -226,7 +227,7 @@ export interface SecondOpinionClient {
   removeEventListener(type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | EventListenerOptions): void;
 }
 
-/** Creates a client for a backend. */
+/** Creates a client for a backend, with the live-watch engine installed. */
 export function createClient(options: ClientOptions): SecondOpinionClient {
-  return new SecondOpinionClient(options);
+  return new SecondOpinionClient(options).use({ watch: watchEngine() });
 }
