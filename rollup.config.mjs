@@ -11,6 +11,7 @@ const entries = [
   'src/server/index.ts',
   'src/conformance/cli.ts',
   'src/elements/index.ts',
+  'src/react/index.ts',
   ...globSync('src/elements/*.ts'),
 ].filter((f, i, all) => existsSync(f) && all.indexOf(f) === i);
 

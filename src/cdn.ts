@@ -1,2 +1,3 @@
-// The self-contained CDN module: the core, and (once they exist) every element registered.
+// The self-contained CDN module: the core, plus every element registered on load.
 export * from './index.js';
+export * from './elements/index.js';

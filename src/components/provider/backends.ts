@@ -1,0 +1,18 @@
+// Builds the backend a provider names. REST and FHIR load on demand, so pages that use
+// neither (or only one) never download the other's code.
+import { MemoryBackend, UnsupportedError, ValidationError, type Backend } from '../../core/index.js';
+
+/** The backends `<so-provider backend>` knows. */
+export type BackendKind = 'rest' | 'fhir' | 'memory';
+
+/** Creates the backend for a provider's `backend` and `endpoint`. */
+export async function createBackend(kind: BackendKind, endpoint: string | undefined): Promise<Backend> {
+  if (kind === 'memory') return new MemoryBackend();
+  if (!endpoint) throw new ValidationError([{ path: 'endpoint', code: 'required', message: 'Set the endpoint attribute.' }]);
+  if (kind === 'rest') {
+    const { RestBackend } = await import('../../core/backends/rest/index.js');
+    return new RestBackend({ endpoint });
+  }
+  // The FHIR backend is not part of this build yet.
+  throw new UnsupportedError(`the ${kind} backend`);
+}
