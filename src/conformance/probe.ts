@@ -10,6 +10,11 @@ export class RuleFailure extends Error {
   override name = 'RuleFailure';
 }
 
+/** The rule does not apply to this server (an optional feature it does not advertise). */
+export class RuleSkipped extends Error {
+  override name = 'RuleSkipped';
+}
+
 /** Fails the rule unless `condition` holds. */
 export function check(condition: unknown, message: string): asserts condition {
   if (!condition) throw new RuleFailure(message);

@@ -60,6 +60,7 @@ export const ISOLATION_RULES: Rule[] = [
       p.status(write, 404, 'PATCH on the upload by another patient');
       p.status(await p.send('DELETE', uploadUrl, { token: p.otherToken, headers: { 'tus-resumable': '1.0.0' } }), 404, 'DELETE on the upload by another patient');
       const head = await p.send('HEAD', uploadUrl, { headers: { 'tus-resumable': '1.0.0' } });
+      p.status(head, 200, 'HEAD on the upload by its owner');
       check(head.headers.get('upload-offset') === '0', 'another patient\'s PATCH or DELETE changed the upload');
     },
   },

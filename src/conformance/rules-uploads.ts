@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import type { Answer, Probe } from './probe.js';
 import type { Rule } from './rule.js';
-import { check } from './probe.js';
+import { check, RuleSkipped } from './probe.js';
 
 const TUS = { 'tus-resumable': '1.0.0' };
 
@@ -59,6 +59,28 @@ export const UPLOAD_RULES: Rule[] = [
       const record = (await p.getCase(c.id)).records.find((r) => r.id === recordId);
       check(record, 'the case does not list the new record');
       check(record.status === 'uploading', `the new record is ${record.status}, not uploading`);
+    },
+  },
+  {
+    id: 'uploads.creation-with-upload',
+    title: 'where advertised, creation-with-upload stores the body sent with the POST (201, Upload-Offset)',
+    async run(p) {
+      if (!(await p.config()).uploads.tusExtensions.includes('creation-with-upload')) throw new RuleSkipped('creation-with-upload is not advertised');
+      const c = await p.createCase();
+      const bytes = samplePdf();
+      const a = await p.send('POST', `/v1/cases/${c.id}/uploads`, {
+        headers: {
+          ...TUS, 'upload-length': String(bytes.length), 'content-type': 'application/offset+octet-stream',
+          'upload-metadata': meta({ kind: 'lab_result', title: 'Fictitious lab result', sha256: sha256(bytes) }), 'idempotency-key': p.key(),
+        },
+        body: bytes,
+      });
+      p.status(a, 201, 'POST /uploads with the content');
+      check(a.headers.get('upload-offset') === String(bytes.length), `POST /uploads with the content: Upload-Offset is ${a.headers.get('upload-offset')}, not ${bytes.length}`);
+      const recordId = a.headers.get('so-record-id');
+      check(recordId, 'POST /uploads with the content: no SO-Record-Id');
+      const record = (await p.getCase(c.id)).records.find((r) => r.id === recordId);
+      check(record?.status === 'verified', 'the record sent with its creation is not verified');
     },
   },
   {

@@ -1,5 +1,5 @@
 // Runs the rules against one server and reports each as PASS, FAIL or SKIP.
-import { Probe } from './probe.js';
+import { Probe, RuleSkipped } from './probe.js';
 import type { Rule } from './rule.js';
 import { BASIC_RULES } from './rules-basics.js';
 import { CASE_RULES } from './rules-cases.js';
@@ -62,6 +62,7 @@ async function runRule(rule: Rule, options: ConformanceOptions): Promise<RuleRes
     await rule.run(probe);
     return { ...base, outcome: 'pass' };
   } catch (e) {
+    if (e instanceof RuleSkipped) return { ...base, outcome: 'skip', reason: e.message };
     const reason = signal.aborted ? 'no answer in time' : e instanceof Error ? (e.name === 'RuleFailure' ? e.message : `${e.name}: ${e.message}`) : String(e);
     return { ...base, outcome: 'fail', reason };
   }
