@@ -32,7 +32,15 @@ export class StrictRepo extends MemoryRepository {
     const versions = [...((this as any).history.get(type)?.get(id) ?? [])].reverse();
     return { resourceType: 'Bundle', type: 'history', entry: versions.map((resource) => ({ resource: structuredClone(resource) })) } as Bundle<T>;
   }
-  override async withTransaction<R>(cb: (repo: this) => Promise<R>): Promise<R> { // upstream: no rollback
+  // Transactions run one at a time, as a real server isolates them: a rollback restores a snapshot,
+  // which would otherwise erase another transaction committed in between.
+  private queue: Promise<unknown> = Promise.resolve();
+  override withTransaction<R>(cb: (repo: this) => Promise<R>): Promise<R> {
+    const run = this.queue.then(() => this.atomically(cb));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+  private async atomically<R>(cb: (repo: this) => Promise<R>): Promise<R> { // upstream: no rollback
     const self = this as any, copy = (m: Map<string, Map<string, any>>) => new Map([...m].map(([k, v]) => [k, new Map([...v].map(([i, x]) => [i, Array.isArray(x) ? [...x] : x]))]));
     const snap = { resources: copy(self.resources), history: copy(self.history), deleted: new Set(this.deleted) };
     try { return await cb(this); } catch (e) { Object.assign(self, snap); this.deleted = snap.deleted; throw e; }
