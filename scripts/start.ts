@@ -1,9 +1,16 @@
-// `npm start`: runs the README's core example on the in-memory backend until the reference
-// server takes over this script.
-import { readFileSync } from 'node:fs';
+// `npm start`: the reference server in demo mode (SO_DEMO=1) on http://127.0.0.1:8787, with its
+// data in ./.data, so the whole workflow runs on one machine. PORT, HOST and SO_DATA_DIR override.
+import { DEMO_PAGE, startServer } from '../src/server/index.js';
 
-const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
-const code = /<!-- example:core -->\s*```js\n([\s\S]*?)```/.exec(readme)?.[1];
-if (!code) throw new Error('README.md has no core example');
-const url = `data:text/javascript,${encodeURIComponent(code.replaceAll("'second-opinion-kit'", `'${new URL('../src/index.ts', import.meta.url).href}'`))}`;
-await import(url);
+process.env.SO_DEMO = '1';
+const server = await startServer({ demo: true, homePage: DEMO_PAGE });
+process.stdout.write(`second-opinion-kit reference server (demo mode) on ${server.url}\n  data: ${server.options.dataDir}\n  try: curl ${server.url}/v1/config\n`);
+
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    void server.close().then(() => process.exit(0));
+  });
+}

@@ -1,0 +1,121 @@
+/**
+ * The reference server of protocol v1 (Node only): Hono over PGlite or PostgreSQL, tus uploads,
+ * server-sent events, the staff API and OpenAPI.
+ * @packageDocumentation
+ */
+import { mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { serve, type ServerType } from '@hono/node-server';
+import type { Hono } from 'hono';
+import { buildApp } from './app.js';
+import { TokenIssuer, type CallerRole } from './auth.js';
+import { resolveOptions, type ResolvedOptions, type ServerOptions } from './config.js';
+import { openDb, type Db } from './db.js';
+import type { AppEnv } from './env.js';
+import { EventsHub } from './events-hub.js';
+import { purgeIdempotency } from './idempotency.js';
+import { jsonLogger } from './logging.js';
+import { migrate } from './migrations.js';
+import { eventRoutes } from './routes/events.js';
+import { recordRoutes } from './routes/records.js';
+import { staffRoutes } from './routes/staff.js';
+import { uploadRoutes } from './routes/uploads.js';
+import { CaseStore } from './store.js';
+import { Uploads } from './uploads.js';
+
+export type { ServerOptions, RateLimitOptions, ResolvedOptions } from './config.js';
+export type { Logger, LogFields } from './logging.js';
+export { jsonLogger, silentLogger } from './logging.js';
+export type { Db, Queryable, QueryResult } from './db.js';
+export type { CallerRole, Principal } from './auth.js';
+export { MIGRATIONS, migrate } from './migrations.js';
+export { openApiDocument } from './openapi.js';
+export { DEMO_PAGE } from './demo-page.js';
+export { TUS_EXTENSIONS } from './config.js';
+
+/** A built server, not yet listening: its app answers `fetch` requests. */
+export interface SecondOpinionServer {
+  app: Hono<AppEnv>;
+  db: Db;
+  options: ResolvedOptions;
+  /** A signed token for `sub` with a role (or several staff roles). */
+  issueToken(sub: string, role: CallerRole | CallerRole[]): Promise<string>;
+  /** Expires stale uploads and idempotency keys now (also runs on a timer). */
+  maintenance(): Promise<void>;
+  /** How many event streams are open. */
+  readonly openStreams: number;
+  /** Ends every open event stream (closing does it too). */
+  endStreams(): void;
+  close(): Promise<void>;
+}
+
+/** A listening server. */
+export interface RunningServer extends SecondOpinionServer {
+  /** `http://host:port`, without a trailing slash. */
+  url: string;
+  http: ServerType;
+}
+
+/** Builds the server: opens the database, migrates it, wires the routes. */
+export async function createServer(input: ServerOptions = {}): Promise<SecondOpinionServer> {
+  const options = resolveOptions(input);
+  const logger = input.logger ?? jsonLogger;
+  mkdirSync(options.dataDir, { recursive: true });
+  const db = await openDb(options.dataDir, options.databaseUrl);
+  await migrate(db);
+  const hub = new EventsHub();
+  const store = new CaseStore(db, hub, options.config);
+  const tokens = new TokenIssuer(options.tokenSecret);
+  const uploads = new Uploads(db, store, options);
+  const deps = { db, store, hub, tokens, config: options.config, options };
+  const app = buildApp(deps, logger, [staffRoutes, eventRoutes, recordRoutes, uploadRoutes(uploads)]);
+  const maintenance = async () => {
+    await purgeIdempotency(db);
+    await uploads.expire();
+  };
+  const timer = setInterval(() => void maintenance().catch((e: unknown) => logger.error({ msg: 'maintenance', error: e instanceof Error ? e.name : 'unknown' })), Math.min(options.uploadExpirationMs, 3_600_000));
+  timer.unref();
+  let closed = false;
+  return {
+    app,
+    db,
+    options,
+    issueToken: (sub, role) => tokens.issue(sub, role),
+    maintenance,
+    get openStreams() {
+      return hub.size;
+    },
+    endStreams: () => hub.shutdown(),
+    async close() {
+      if (closed) return;
+      closed = true;
+      clearInterval(timer);
+      hub.shutdown();
+      await db.close();
+    },
+  };
+}
+
+/** Builds the server and listens on `host:port` (port 0 picks a free one). */
+export async function startServer(input: ServerOptions = {}): Promise<RunningServer> {
+  const server = await createServer(input);
+  const { host, port } = server.options;
+  const { http, address } = await new Promise<{ http: ServerType; address: AddressInfo }>((resolve) => {
+    const h = serve({ fetch: server.app.fetch, hostname: host, port }, (info) => resolve({ http: h, address: info }));
+  });
+  const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const closeApp = server.close.bind(server);
+  return Object.assign(server, {
+    url: `http://${shownHost}:${address.port}`,
+    http,
+    async close() {
+      // Event streams end first, then every connection, then the database.
+      server.endStreams();
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      const stopped = new Promise<void>((resolve) => http.close(() => resolve()));
+      if ('closeAllConnections' in http) http.closeAllConnections();
+      await stopped;
+      await closeApp();
+    },
+  });
+}

@@ -1,0 +1,85 @@
+// The schema, as an ordered list of migrations shared by PGlite and PostgreSQL. Append only:
+// never edit a migration that has shipped.
+import type { Db } from './db.js';
+
+/** One step of the schema. */
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/** Every migration, in order. */
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'cases, events, records, idempotency, uploads',
+    sql: `
+      CREATE TABLE cases (
+        seq integer GENERATED ALWAYS AS IDENTITY UNIQUE,
+        id text PRIMARY KEY,
+        owner text NOT NULL,
+        version integer NOT NULL,
+        status text NOT NULL,
+        body jsonb NOT NULL
+      );
+      CREATE INDEX cases_owner_seq ON cases (owner, seq DESC);
+      CREATE INDEX cases_status_seq ON cases (status, seq DESC);
+      CREATE TABLE events (
+        case_id text NOT NULL REFERENCES cases (id),
+        id integer NOT NULL,
+        body jsonb NOT NULL,
+        PRIMARY KEY (case_id, id)
+      );
+      CREATE TABLE records (
+        case_id text NOT NULL REFERENCES cases (id),
+        id text NOT NULL,
+        status text NOT NULL,
+        media_type text NOT NULL,
+        size bigint NOT NULL,
+        sha256 text,
+        file text,
+        PRIMARY KEY (case_id, id)
+      );
+      CREATE TABLE uploads (
+        id text PRIMARY KEY,
+        case_id text NOT NULL REFERENCES cases (id),
+        record_id text NOT NULL,
+        owner text NOT NULL,
+        sha256 text,
+        finished boolean NOT NULL DEFAULT false,
+        created_at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE TABLE idempotency (
+        scope text NOT NULL,
+        key text NOT NULL,
+        fingerprint text NOT NULL,
+        status integer,
+        headers jsonb,
+        body text,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (scope, key)
+      );
+      CREATE INDEX idempotency_created ON idempotency (created_at);
+    `,
+  },
+];
+
+/** Applies every migration not yet applied, each in its own transaction. */
+export async function migrate(db: Db): Promise<number[]> {
+  await db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())');
+  const applied: number[] = [];
+  for (const m of MIGRATIONS) {
+    const done = await db.transaction(async (tx) => {
+      // Two servers on one PostgreSQL must not migrate at once.
+      await tx.query('SELECT pg_advisory_xact_lock(7426001)');
+      const seen = await tx.query('SELECT 1 FROM schema_migrations WHERE version = $1', [m.version]);
+      if (seen.rows.length) return false;
+      await tx.exec(m.sql);
+      await tx.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [m.version, m.name]);
+      return true;
+    });
+    if (done) applied.push(m.version);
+  }
+  return applied;
+}

@@ -1,0 +1,82 @@
+// The patient's routes: create, list, read, edit and move their cases (protocol v1).
+import type { Hono } from 'hono';
+import { applyAction, createCase, shareOpinion, updateDraft } from '../../core/lifecycle/engine.js';
+import { requirePatient, requirePrincipal } from '../auth.js';
+import type { AppEnv } from '../env.js';
+import { accessFor, caseResponse, pageLimit, etagOf, ifMatchVersion, readBody } from '../http.js';
+import { problems } from '../problem.js';
+import { CreateCaseBodySchema, MessageBodySchema, ShareBodySchema, UpdateCaseBodySchema, WithdrawBodySchema } from '../wire.js';
+import type { Deps } from './deps.js';
+
+/** Mounts `/v1/cases` and its actions. */
+export function caseRoutes(app: Hono<AppEnv>, { store }: Deps): void {
+  app.post('/v1/cases', async (c) => {
+    const p = requirePatient(c);
+    const body = await readBody(c, CreateCaseBodySchema);
+    const result = createCase(body, store.engineContext());
+    if (!result.ok) throw result.error;
+    // A follow-on case must follow one of the caller's own cases.
+    if (result.case.previousCaseId) await store.get(result.case.previousCaseId, { owner: p.sub });
+    const created = await store.insert(p.sub, result.case, result.events);
+    c.header('Location', `/v1/cases/${created.id}`);
+    return caseResponse(c, created, 201);
+  });
+
+  app.get('/v1/cases', async (c) => {
+    const p = requirePatient(c);
+    return c.json(await store.list({ owner: p.sub }, c.req.query('cursor') || undefined, pageLimit(c.req.query('limit'))));
+  });
+
+  app.get('/v1/cases/:id', async (c) => {
+    const p = requirePrincipal(c);
+    const found = await store.get(c.req.param('id'), accessFor(p));
+    const inm = c.req.header('If-None-Match');
+    if (inm && inm.split(',').map((t) => t.trim().replace(/^W\//, '')).some((t) => t === etagOf(found.version) || t === '*')) {
+      return c.body(null, 304, { ETag: etagOf(found.version), 'Cache-Control': 'no-store' });
+    }
+    return caseResponse(c, found);
+  });
+
+  app.patch('/v1/cases/:id', async (c) => {
+    const p = requirePatient(c);
+    const ifMatch = ifMatchVersion(c);
+    if (ifMatch === undefined) throw problems.ifMatchRequired();
+    const body = await readBody(c, UpdateCaseBodySchema);
+    const ctx = store.engineContext();
+    return caseResponse(c, await store.mutate(c.req.param('id'), { owner: p.sub }, (cur) => updateDraft(cur, body.request, ctx), { ifMatch }));
+  });
+
+  app.post('/v1/cases/:id/submit', async (c) => {
+    const p = requirePatient(c);
+    const ifMatch = ifMatchVersion(c);
+    const ctx = store.engineContext();
+    return caseResponse(c, await store.mutate(c.req.param('id'), { owner: p.sub }, (cur) => applyAction(cur, 'submit', 'patient', undefined, ctx), { ifMatch }));
+  });
+
+  app.post('/v1/cases/:id/withdraw', async (c) => {
+    const p = requirePatient(c);
+    const ifMatch = ifMatchVersion(c);
+    const body = await readBody(c, WithdrawBodySchema);
+    const ctx = store.engineContext();
+    return caseResponse(c, await store.mutate(c.req.param('id'), { owner: p.sub }, (cur) => applyAction(cur, 'withdraw', 'patient', body, ctx), { ifMatch }));
+  });
+
+  app.post('/v1/cases/:id/messages', async (c) => {
+    const p = requirePatient(c);
+    const ifMatch = ifMatchVersion(c);
+    const body = await readBody(c, MessageBodySchema);
+    const ctx = store.engineContext();
+    const text = body.text ?? '';
+    return caseResponse(c, await store.mutate(c.req.param('id'), { owner: p.sub }, (cur) => body.kind === 'follow_up'
+      ? applyAction(cur, 'follow_up', 'patient', { text }, ctx)
+      : applyAction(cur, 'reply', 'patient', { text, ...(body.recordIds ? { recordIds: body.recordIds } : {}) }, ctx), { ifMatch }));
+  });
+
+  app.post('/v1/cases/:id/share', async (c) => {
+    const p = requirePatient(c);
+    const ifMatch = ifMatchVersion(c);
+    const body = await readBody(c, ShareBodySchema);
+    const ctx = store.engineContext();
+    return caseResponse(c, await store.mutate(c.req.param('id'), { owner: p.sub }, (cur) => shareOpinion(cur, ctx, body.note), { ifMatch }));
+  });
+}

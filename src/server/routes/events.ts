@@ -1,0 +1,68 @@
+// `GET /v1/cases/{id}/events`: the case's timeline as server-sent events. On connect it replays every
+// event after Last-Event-ID, then sends new ones as they commit, with a heartbeat comment.
+import type { Hono } from 'hono';
+import { streamSSE } from 'hono/streaming';
+import type { Case, CaseEvent } from '../../core/model/case.js';
+import { requirePrincipal } from '../auth.js';
+import type { AppEnv } from '../env.js';
+import type { CaseEventMessage } from '../events-hub.js';
+import { accessFor } from '../http.js';
+import type { Deps } from './deps.js';
+
+function lastEventId(raw: string | undefined): number {
+  return raw && /^\d{1,10}$/.test(raw.trim()) ? Number(raw.trim()) : 0;
+}
+
+/** Mounts the event stream route. */
+export function eventRoutes(app: Hono<AppEnv>, { store, hub, options }: Deps): void {
+  app.get('/v1/cases/:id/events', async (c) => {
+    const p = requirePrincipal(c);
+    const caseId = c.req.param('id');
+    const access = accessFor(p);
+    await store.get(caseId, access);
+    const after = lastEventId(c.req.header('Last-Event-ID') ?? c.req.query('lastEventId'));
+    c.header('Cache-Control', 'no-store');
+    c.header('X-Accel-Buffering', 'no');
+    return streamSSE(c, async (stream) => {
+      const queue: CaseEventMessage[] = [];
+      let wake: (() => void) | undefined;
+      let closed = false;
+      const stop = () => {
+        closed = true;
+        wake?.();
+      };
+      // Listen before reading the replay, so nothing committed in between is missed (ids dedupe).
+      const unsubscribe = hub.subscribe(caseId, (m) => {
+        queue.push(m);
+        wake?.();
+      });
+      stream.onAbort(stop);
+      hub.signal.addEventListener('abort', stop, { once: true });
+      const heartbeat = setInterval(() => void stream.write(': hb\n\n').catch(stop), options.heartbeatMs);
+      let sent = after;
+      const send = async (event: CaseEvent, value: Case) => {
+        if (event.id <= sent) return;
+        sent = event.id;
+        await stream.writeSSE({ id: String(event.id), event: 'case-event', data: JSON.stringify({ event, case: value }) });
+      };
+      try {
+        await stream.write('retry: 2000\n\n');
+        const replay = await store.eventsAfter(caseId, after);
+        // Replayed events travel with the case as it is now (read after them, so never older).
+        const current = replay.length ? await store.get(caseId, { system: true }) : undefined;
+        for (const event of replay) if (current) await send(event, current);
+        while (!closed) {
+          for (let m = queue.shift(); m; m = queue.shift()) await send(m.event, m.case);
+          if (closed) break;
+          await new Promise<void>((resolve) => (wake = resolve));
+          wake = undefined;
+        }
+      } finally {
+        clearInterval(heartbeat);
+        unsubscribe();
+        hub.signal.removeEventListener('abort', stop);
+        await stream.close().catch(() => {});
+      }
+    });
+  });
+}

@@ -1,0 +1,84 @@
+// The staff API (coordinators and specialists): the moves that take a case to its opinion.
+// Roles are checked by the core lifecycle table; an illegal move is a 409, a role that may not make it a 403.
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Context, Hono } from 'hono';
+import { applyAction, putRecord, type ActionInputs } from '../../core/lifecycle/engine.js';
+import type { Action } from '../../core/lifecycle/transitions.js';
+import { OpinionInputSchema, type CaseRecord } from '../../core/model/case.js';
+import { requireStaff } from '../auth.js';
+import type { AppEnv } from '../env.js';
+import { caseResponse, ifMatchVersion, pageLimit, readBody } from '../http.js';
+import { problems } from '../problem.js';
+import { inspectBytes, recordsDir, saveRecordRow } from '../records.js';
+import { actingRole } from '../roles.js';
+import { AcceptBodySchema, DeclineBodySchema, RequestInformationBodySchema } from '../wire.js';
+import type { Deps } from './deps.js';
+
+/** Mounts `/v1/staff/*`. */
+export function staffRoutes(app: Hono<AppEnv>, { store, config, options }: Deps): void {
+  const move = async <A extends Action>(c: Context, action: A, input: ActionInputs[A]) => {
+    const p = requireStaff(c);
+    const ifMatch = ifMatchVersion(c);
+    const ctx = store.engineContext();
+    const next = await store.mutate(c.req.param('id') ?? '', { staff: true }, (cur) => applyAction(cur, action, actingRole(p, cur.status, action), input, ctx), { ifMatch });
+    return caseResponse(c, next);
+  };
+
+  app.get('/v1/staff/cases', async (c) => {
+    requireStaff(c);
+    return c.json(await store.list({ staff: true }, c.req.query('cursor') || undefined, pageLimit(c.req.query('limit'))));
+  });
+
+  app.post('/v1/staff/cases/:id/triage', (c) => move(c, 'triage', undefined));
+  app.post('/v1/staff/cases/:id/start-review', (c) => move(c, 'start_review', undefined));
+  app.post('/v1/staff/cases/:id/request-information', async (c) => {
+    requireStaff(c);
+    return move(c, 'request_info', await readBody(c, RequestInformationBodySchema));
+  });
+  app.post('/v1/staff/cases/:id/accept', async (c) => {
+    requireStaff(c);
+    return move(c, 'accept', await readBody(c, AcceptBodySchema));
+  });
+  app.post('/v1/staff/cases/:id/decline', async (c) => {
+    requireStaff(c);
+    return move(c, 'decline', await readBody(c, DeclineBodySchema));
+  });
+  app.post('/v1/staff/cases/:id/opinion', async (c) => {
+    requireStaff(c);
+    return move(c, 'issue_opinion', await readBody(c, OpinionInputSchema));
+  });
+
+  // The opinion report: a PDF body, stored as a staff record the opinion can then name.
+  app.post('/v1/staff/cases/:id/report', async (c) => {
+    const p = requireStaff(c);
+    const caseId = c.req.param('id');
+    await store.get(caseId, { staff: true });
+    const max = config.uploads.maxSize;
+    const declared = Number(c.req.header('Content-Length') ?? Number.NaN);
+    if (declared > max) throw problems.tooLarge(max);
+    if ((c.req.header('Content-Type') ?? '').split(';')[0]?.trim().toLowerCase() !== 'application/pdf') throw problems.typeNotAllowed();
+    const bytes = new Uint8Array(await c.req.arrayBuffer());
+    if (bytes.length > max) throw problems.tooLarge(max);
+    const found = inspectBytes(bytes);
+    if (found.mediaType !== 'application/pdf') throw problems.typeNotAllowed();
+    const at = new Date().toISOString();
+    const record: CaseRecord = {
+      id: crypto.randomUUID(), kind: 'other', title: 'Second opinion report', mediaType: found.mediaType, size: found.size,
+      sha256: found.sha256, status: 'verified', source: 'staff', createdAt: at, verifiedAt: at,
+    };
+    const file = join('records', record.id);
+    await writeFile(join(await recordsDir(options.dataDir), record.id), bytes);
+    const ctx = store.engineContext();
+    const actor = p.roles.includes('specialist') ? 'specialist' : 'coordinator';
+    await store.mutate(caseId, { staff: true }, async (cur, tx) => {
+      const result = putRecord(cur, record, ctx, actor);
+      if (result.ok) await saveRecordRow(tx, caseId, record, file);
+      return result;
+    });
+    c.header('SO-Record-Id', record.id);
+    c.header('SO-Record-Status', record.status);
+    c.header('Location', `/v1/cases/${caseId}/records/${record.id}/content`);
+    return c.json(record, 201);
+  });
+}

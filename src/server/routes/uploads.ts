@@ -1,0 +1,91 @@
+// The tus routes: the app checks the caller, the case and the limits, then hands the request to
+// @tus/server; tus's plain-text errors come back as problem+json.
+import type { Context, Hono } from 'hono';
+import { ConflictError, ValidationError } from '../../core/errors.js';
+import { isFinal } from '../../core/lifecycle/transitions.js';
+import { requirePatient } from '../auth.js';
+import type { AppEnv } from '../env.js';
+import { HttpProblem, problemBody, problems } from '../problem.js';
+import { parseUploadMetadata } from '../tus-metadata.js';
+import type { Uploads } from '../uploads.js';
+import type { Deps } from './deps.js';
+import * as z from 'zod/mini';
+import { sha256 } from '../../core/model/primitives.js';
+import { parseWith } from '../../core/model/parse.js';
+
+const ConfirmSchema = z.object({ sha256 });
+
+function problemFromTus(status: number, body: string): HttpProblem {
+  if (status === 413) return problems.tooLarge(0);
+  if (status === 415) return problems.typeNotAllowed();
+  if (status === 404 || status === 410) return problems.notFound();
+  if (status === 409) return new HttpProblem(409, 'conflict', body.includes('illegal_transition') ? 'This case is closed.' : 'The upload offset does not match.', { reason: body.includes('illegal_transition') ? 'illegal_transition' : 'conflict' });
+  if (status === 403) return problems.forbidden();
+  if (status < 500) return new HttpProblem(status, 'validation', body.trim().slice(0, 200) || 'The upload request is not valid.');
+  return new HttpProblem(status, 'server', 'The service had a problem. Please try again later.');
+}
+
+// Turns tus's answer into ours: its headers kept, errors as problem+json.
+async function answer(c: Context, res: Response, maxSize: number, recordId?: string): Promise<Response> {
+  const headers = new Headers(res.headers);
+  for (const h of [...headers.keys()]) if (h.startsWith('access-control-')) headers.delete(h);
+  if (recordId && !headers.has('SO-Record-Id')) headers.set('SO-Record-Id', recordId);
+  if (res.status < 400) return new Response(res.body, { status: res.status, headers });
+  let p = problemFromTus(res.status, await res.text());
+  if (p.status === 413) p = problems.tooLarge(maxSize);
+  headers.set('Content-Type', 'application/problem+json');
+  headers.delete('Content-Length');
+  return new Response(c.req.method === 'HEAD' ? null : JSON.stringify(problemBody(p, c.get('requestId'))), { status: p.status, headers });
+}
+
+/** Mounts `/v1/cases/{id}/uploads` and the upload URLs under it. */
+export function uploadRoutes(uploads: Uploads) {
+  return (app: Hono<AppEnv>, { store, db, config }: Deps): void => {
+    const max = config.uploads.maxSize;
+
+    app.post('/v1/cases/:id/uploads', async (c) => {
+      const p = requirePatient(c);
+      const caseId = c.req.param('id');
+      const cur = await store.get(caseId, { owner: p.sub });
+      if (isFinal(cur.status)) throw new ConflictError('illegal_transition');
+      const rawLength = c.req.header('Upload-Length');
+      if (rawLength === undefined || !/^\d{1,16}$/.test(rawLength)) {
+        throw new ValidationError([{ path: 'Upload-Length', code: rawLength === undefined ? 'required' : 'invalid', message: 'Send the size of the file in Upload-Length.' }]);
+      }
+      const size = Number(rawLength);
+      // Refused before any byte of the body is read.
+      if (size > max) throw problems.tooLarge(max);
+      const meta = parseUploadMetadata(c.req.header('Upload-Metadata'));
+      const recordId = crypto.randomUUID();
+      const res = await uploads.create(c.req.raw, { caseId, owner: p.sub, recordId, meta, size });
+      const done = uploads.completion(c.req.raw);
+      if (done?.status === 'rejected') await uploads.remove(done.uploadId);
+      return answer(c, res, max, recordId);
+    });
+
+    // The client's SHA-256 for an upload created before its hash was known: verifies or rejects the record.
+    app.patch('/v1/cases/:id/records/:recordId', async (c) => {
+      const p = requirePatient(c);
+      const body: unknown = await c.req.json().catch(() => {
+        throw problems.malformedJson();
+      });
+      const parsed = parseWith(ConfirmSchema, body);
+      if (!parsed.ok) throw new ValidationError(parsed.issues);
+      return c.json(await uploads.confirm(c.req.param('id'), p.sub, c.req.param('recordId'), parsed.value.sha256.toLowerCase()));
+    });
+
+    app.on(['HEAD', 'PATCH', 'DELETE'], '/v1/cases/:id/uploads/:uploadId', async (c) => {
+      const p = requirePatient(c);
+      const caseId = c.req.param('id');
+      const uploadId = c.req.param('uploadId');
+      await store.get(caseId, { owner: p.sub });
+      const row = (await db.query<{ record_id: string }>('SELECT record_id FROM uploads WHERE id = $1 AND case_id = $2 AND owner = $3', [uploadId, caseId, p.sub])).rows[0];
+      if (!row) throw problems.notFound();
+      const res = await uploads.handle(c.req.raw);
+      const done = uploads.completion(c.req.raw);
+      if (done?.status === 'rejected') await uploads.remove(done.uploadId);
+      if (c.req.method === 'DELETE' && res.status === 204) await uploads.terminated(uploadId);
+      return answer(c, res, max, row.record_id);
+    });
+  };
+}

@@ -1,0 +1,112 @@
+// Cases in the database. Every change runs the core engine inside a transaction on the locked row,
+// writes only if the version is still the one read, and publishes its events after the commit.
+import { NotFoundError, ValidationError } from '../core/errors.js';
+import { summarize, type EngineContext, type EngineResult } from '../core/lifecycle/engine.js';
+import type { Case, CaseEvent, CasePage } from '../core/model/case.js';
+import type { BackendConfig } from '../core/model/config.js';
+import type { Db, Queryable } from './db.js';
+import type { EventsHub } from './events-hub.js';
+import { problems } from './problem.js';
+
+/** Who may see a case: its owner, staff (every case past draft), or the server itself. */
+export type Access = { owner: string } | { staff: true } | { system: true };
+
+interface CaseRow {
+  owner: string;
+  body: Case;
+}
+
+function visible(row: CaseRow, access: Access): boolean {
+  if ('owner' in access) return row.owner === access.owner;
+  if ('staff' in access) return row.body.status !== 'draft';
+  return true;
+}
+
+/** A change to a case: the engine's result, computed from the current case inside the transaction. */
+export type Change = (current: Case, tx: Queryable) => EngineResult | Promise<EngineResult>;
+
+/** Reads and changes cases. */
+export class CaseStore {
+  constructor(
+    private readonly db: Db,
+    private readonly hub: EventsHub,
+    private readonly config: BackendConfig,
+  ) {}
+
+  /** The engine's context for a move made now. */
+  engineContext(): EngineContext {
+    return { now: new Date(), newId: () => crypto.randomUUID(), config: this.config };
+  }
+
+  /** Stores a new case and its first events. */
+  async insert(owner: string, c: Case, events: readonly CaseEvent[]): Promise<Case> {
+    await this.db.transaction(async (tx) => {
+      await tx.query('INSERT INTO cases (id, owner, version, status, body) VALUES ($1, $2, $3, $4, $5::jsonb)', [c.id, owner, c.version, c.status, JSON.stringify(c)]);
+      await insertEvents(tx, c.id, events);
+    });
+    this.hub.publish(c, events);
+    return c;
+  }
+
+  /** One case the caller may see; anything else is not found, exactly like a missing one. */
+  async get(id: string, access: Access, q: Queryable = this.db): Promise<Case> {
+    const r = await q.query<CaseRow>('SELECT owner, body FROM cases WHERE id = $1', [id]);
+    const row = r.rows[0];
+    if (!row || !visible(row, access)) throw new NotFoundError();
+    return row.body;
+  }
+
+  /**
+   * Applies `change` to a case the caller may see. With `ifMatch`, a case at another version is a
+   * 412. The row is locked for the transaction, and the write checks the version it read.
+   */
+  async mutate(id: string, access: Access, change: Change, options: { ifMatch?: number } = {}): Promise<Case> {
+    const { next, events } = await this.db.transaction(async (tx) => {
+      const r = await tx.query<CaseRow>('SELECT owner, body FROM cases WHERE id = $1 FOR UPDATE', [id]);
+      const row = r.rows[0];
+      if (!row || !visible(row, access)) throw new NotFoundError();
+      const current = row.body;
+      if (options.ifMatch !== undefined && options.ifMatch !== current.version) throw problems.stale();
+      const result = await change(current, tx);
+      if (!result.ok) throw result.error;
+      const w = await tx.query('UPDATE cases SET version = $2, status = $3, body = $4::jsonb WHERE id = $1 AND version = $5', [
+        id, result.case.version, result.case.status, JSON.stringify(result.case), current.version,
+      ]);
+      if (w.rowCount !== 1) throw problems.stale();
+      await insertEvents(tx, id, result.events);
+      return { next: result.case, events: result.events };
+    });
+    this.hub.publish(next, events);
+    return next;
+  }
+
+  /** A page of cases, newest first. The cursor is opaque: the position of the last case seen. */
+  async list(access: { owner: string } | { staff: true }, cursor: string | undefined, limit: number): Promise<CasePage> {
+    let before = 2 ** 31 - 1;
+    if (cursor) {
+      const decoded = Buffer.from(cursor, 'base64url').toString('utf8');
+      const n = /^[1-9][0-9]{0,9}$/.test(decoded) ? Number(decoded) : Number.NaN;
+      if (!(n > 0 && n < 2 ** 31)) throw new ValidationError([{ path: 'cursor', code: 'invalid', message: 'Check this entry.' }]);
+      before = n;
+    }
+    const where = 'owner' in access ? 'owner = $1' : "status <> 'draft' AND $1::text IS NOT NULL";
+    const r = await this.db.query<{ seq: number; body: Case }>(
+      `SELECT seq, body FROM cases WHERE ${where} AND seq < $2 ORDER BY seq DESC LIMIT $3`,
+      ['owner' in access ? access.owner : 'staff', before, limit + 1],
+    );
+    const rows = r.rows.slice(0, limit);
+    const last = rows.at(-1);
+    const nextCursor = r.rows.length > limit && last ? Buffer.from(String(last.seq)).toString('base64url') : null;
+    return { items: rows.map((row) => summarize(row.body)), nextCursor };
+  }
+
+  /** The case's events after `afterId`, in order (for stream replay). */
+  async eventsAfter(caseId: string, afterId: number): Promise<CaseEvent[]> {
+    const r = await this.db.query<{ body: CaseEvent }>('SELECT body FROM events WHERE case_id = $1 AND id > $2 ORDER BY id', [caseId, afterId]);
+    return r.rows.map((row) => row.body);
+  }
+}
+
+async function insertEvents(tx: Queryable, caseId: string, events: readonly CaseEvent[]): Promise<void> {
+  for (const e of events) await tx.query('INSERT INTO events (case_id, id, body) VALUES ($1, $2, $3::jsonb)', [caseId, e.id, JSON.stringify(e)]);
+}

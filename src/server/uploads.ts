@@ -1,0 +1,206 @@
+// Record uploads over tus 1.0.0 (@tus/server, file store). Creation puts an `uploading` record in
+// the case; completion sniffs and hashes what was stored and marks the record verified or rejected.
+import { join } from 'node:path';
+import { FileStore } from '@tus/file-store';
+import { Server, type Upload } from '@tus/server';
+import { ConflictError, NotFoundError } from '../core/errors.js';
+import { putRecord } from '../core/lifecycle/engine.js';
+import type { CaseRecord } from '../core/model/case.js';
+import type { Db } from './db.js';
+import type { ResolvedOptions } from './config.js';
+import { inspectFile, saveRecordRow } from './records.js';
+import type { CaseStore } from './store.js';
+import type { UploadMetadata } from './tus-metadata.js';
+
+/** What the route knows about a creation request before tus sees it. */
+export interface CreationContext {
+  caseId: string;
+  owner: string;
+  recordId: string;
+  meta: UploadMetadata;
+  size: number;
+}
+
+/** What a completed upload became. */
+export interface Completion {
+  uploadId: string;
+  recordId: string;
+  /** `received`: stored and sniffed, waiting for the client's SHA-256 (see `confirm`). */
+  status: 'verified' | 'rejected' | 'received';
+}
+
+/** A tus failure the hooks raise, in the shape @tus/server answers with. */
+const tusFailure = (status_code: number, body: string) => ({ status_code, body });
+
+/** The tus server and the bookkeeping around it. */
+export class Uploads {
+  readonly tus: Server;
+  readonly store: FileStore;
+  private readonly creations = new WeakMap<Request, CreationContext>();
+  private readonly completions = new WeakMap<Request, Completion>();
+
+  constructor(
+    private readonly db: Db,
+    private readonly cases: CaseStore,
+    private readonly options: ResolvedOptions,
+  ) {
+    this.store = new FileStore({ directory: join(options.dataDir, 'uploads'), expirationPeriodInMilliseconds: options.uploadExpirationMs });
+    this.tus = new Server({
+      path: '/v1/cases',
+      datastore: this.store,
+      maxSize: options.config.uploads.maxSize,
+      disableTerminationForFinishedUploads: true,
+      namingFunction: () => crypto.randomUUID(),
+      // Upload URLs live under their case: /v1/cases/{id}/uploads/{uploadId}.
+      generateUrl: (req, { id }) => `${new URL(req.url).pathname.replace(/\/+$/, '')}/${id}`,
+      getFileIdFromRequest: (req) => /\/uploads\/([^/]+)$/.exec(new URL(req.url).pathname)?.[1],
+      onUploadCreate: (req, upload) => this.onCreate(req as unknown as Request, upload),
+      onUploadFinish: (req, upload) => this.onFinish(req as unknown as Request, upload),
+    });
+  }
+
+  /** Hands a creation request to tus with what the route already checked. */
+  create(req: Request, ctx: CreationContext): Promise<Response> {
+    this.creations.set(req, ctx);
+    return this.tus.handleWeb(req);
+  }
+
+  /** Hands a HEAD, PATCH or DELETE to tus. */
+  handle(req: Request): Promise<Response> {
+    return this.tus.handleWeb(req);
+  }
+
+  /** What the request completed, if it completed an upload. */
+  completion(req: Request): Completion | undefined {
+    return this.completions.get(req);
+  }
+
+  private async onCreate(req: Request, upload: Upload): Promise<{ metadata: Record<string, string> }> {
+    const ctx = this.creations.get(req);
+    if (!ctx) throw tusFailure(500, 'no creation context');
+    const record: CaseRecord = {
+      id: ctx.recordId,
+      kind: ctx.meta.kind,
+      title: ctx.meta.title,
+      mediaType: ctx.meta.mediaType ?? 'application/octet-stream',
+      size: ctx.size,
+      status: 'uploading',
+      source: 'patient',
+      createdAt: new Date().toISOString(),
+    };
+    const engine = this.cases.engineContext();
+    await this.cases.mutate(ctx.caseId, { owner: ctx.owner }, async (cur, tx) => {
+      const result = putRecord(cur, record, engine, 'patient');
+      if (!result.ok) return result;
+      await tx.query('INSERT INTO uploads (id, case_id, record_id, owner, sha256) VALUES ($1, $2, $3, $4, $5)', [upload.id, ctx.caseId, ctx.recordId, ctx.owner, ctx.meta.sha256 ?? null]);
+      await saveRecordRow(tx, ctx.caseId, record, null);
+      return result;
+    });
+    // The database holds the metadata; the file store keeps none (no titles on disk beside the bytes).
+    return { metadata: {} };
+  }
+
+  private async onFinish(req: Request, upload: Upload): Promise<{ status_code: number; headers: Record<string, string> }> {
+    const row = (await this.db.query<{ case_id: string; record_id: string; sha256: string | null }>(
+      'SELECT case_id, record_id, sha256 FROM uploads WHERE id = $1', [upload.id],
+    )).rows[0];
+    if (!row) throw tusFailure(404, 'not_found');
+    const found = await inspectFile(join(this.store.directory, upload.id));
+    const accepted = found.mediaType !== undefined && this.options.config.uploads.acceptedTypes.includes(found.mediaType);
+    const reason = !accepted ? 'type_not_allowed' : row.sha256 && row.sha256 !== found.sha256 ? 'hash_mismatch' : undefined;
+    const at = new Date().toISOString();
+    const engine = this.cases.engineContext();
+    try {
+      await this.cases.mutate(row.case_id, { system: true }, async (cur, tx) => {
+        const before = cur.records.find((r) => r.id === row.record_id);
+        if (!before) return { ok: false, error: new ConflictError('conflict') };
+        const { rejectionReason: _r, verifiedAt: _v, ...rest } = before;
+        const record: CaseRecord = {
+          ...rest,
+          mediaType: found.mediaType ?? before.mediaType,
+          size: found.size,
+          sha256: found.sha256,
+          // Without the client's hash (sent at creation or later through `confirm`) nothing is verified.
+          ...(reason ? { status: 'rejected', rejectionReason: reason } : row.sha256 ? { status: 'verified', verifiedAt: at } : { status: 'received' }),
+        };
+        const result = putRecord(cur, record, engine, 'patient');
+        if (!result.ok) return result;
+        await saveRecordRow(tx, row.case_id, record, reason ? null : join('uploads', upload.id));
+        await tx.query('UPDATE uploads SET finished = true WHERE id = $1', [upload.id]);
+        return result;
+      });
+    } catch (e) {
+      // The case was closed (withdrawn, declined) while the bytes travelled.
+      throw e instanceof ConflictError ? tusFailure(409, e.reason) : e;
+    }
+    const status = reason ? 'rejected' : row.sha256 ? 'verified' : 'received';
+    this.completions.set(req, { uploadId: upload.id, recordId: row.record_id, status });
+    return { status_code: reason === 'type_not_allowed' ? 415 : 204, headers: { 'SO-Record-Id': row.record_id, 'SO-Record-Status': status } };
+  }
+
+  /**
+   * Compares the client's SHA-256, sent after the bytes (uploads created before the hash was
+   * known), with the server's: the `received` record becomes `verified` or `rejected` (`hash_mismatch`).
+   * A record already decided is answered as it is, so a repeated call changes nothing.
+   */
+  async confirm(caseId: string, owner: string, recordId: string, sha256: string): Promise<CaseRecord> {
+    const engine = this.cases.engineContext();
+    const at = new Date().toISOString();
+    let mismatch = false;
+    const after = await this.cases.mutate(caseId, { owner }, async (cur, tx) => {
+      const before = cur.records.find((r) => r.id === recordId);
+      if (!before || before.source !== 'patient') throw new NotFoundError();
+      if (before.status !== 'received') return { ok: true, case: cur, events: [] };
+      mismatch = before.sha256 !== sha256;
+      const record: CaseRecord = mismatch ? { ...before, status: 'rejected', rejectionReason: 'hash_mismatch' } : { ...before, status: 'verified', verifiedAt: at };
+      const result = putRecord(cur, record, engine, 'patient');
+      if (!result.ok) return result;
+      const file = (await tx.query<{ file: string | null }>('SELECT file FROM records WHERE case_id = $1 AND id = $2', [caseId, recordId])).rows[0]?.file ?? null;
+      await saveRecordRow(tx, caseId, record, mismatch ? null : file);
+      return result;
+    });
+    if (mismatch) {
+      const up = (await this.db.query<{ id: string }>('SELECT id FROM uploads WHERE case_id = $1 AND record_id = $2', [caseId, recordId])).rows[0];
+      if (up) await this.remove(up.id);
+    }
+    const record = after.records.find((r) => r.id === recordId);
+    if (!record) throw new NotFoundError();
+    return record;
+  }
+
+  /** Marks the record of a terminated upload as rejected (`cancelled`) while it was still uploading. */
+  async terminated(uploadId: string): Promise<void> {
+    await this.close(uploadId, 'cancelled');
+  }
+
+  private async close(uploadId: string, reason: string): Promise<void> {
+    const row = (await this.db.query<{ case_id: string; record_id: string }>('SELECT case_id, record_id FROM uploads WHERE id = $1 AND NOT finished', [uploadId])).rows[0];
+    if (!row) return;
+    const engine = this.cases.engineContext();
+    await this.cases.mutate(row.case_id, { system: true }, async (cur, tx) => {
+      const before = cur.records.find((r) => r.id === row.record_id);
+      await tx.query('UPDATE uploads SET finished = true WHERE id = $1', [uploadId]);
+      if (!before || before.status !== 'uploading') return { ok: true, case: cur, events: [] };
+      const record: CaseRecord = { ...before, status: 'rejected', rejectionReason: reason };
+      const result = putRecord(cur, record, engine, 'system');
+      if (result.ok) await saveRecordRow(tx, row.case_id, record, null);
+      return result;
+    }).catch(() => {
+      // A closed case keeps its records as they were.
+    });
+  }
+
+  /** Deletes expired unfinished uploads and rejects their records (`expired`). */
+  async expire(): Promise<number> {
+    const ms = Math.max(0, Math.floor(this.options.uploadExpirationMs));
+    const stale = await this.db.query<{ id: string }>(`SELECT id FROM uploads WHERE NOT finished AND created_at <= now() - ($1::text || ' milliseconds')::interval`, [String(ms)]);
+    for (const { id } of stale.rows) await this.close(id, 'expired');
+    await this.tus.cleanUpExpiredUploads();
+    return stale.rows.length;
+  }
+
+  /** Removes stored bytes (rejected content is never kept). */
+  async remove(uploadId: string): Promise<void> {
+    await this.store.remove(uploadId).catch(() => {});
+  }
+}
