@@ -2,8 +2,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sign } from 'hono/jwt';
-import { CasePageSchema, CaseSchema, parseWith } from '../../src/core/index.ts';
-import { call, createCase, startTestServer, validRequest, type TestServer } from './helpers.ts';
+import { CasePageSchema, CaseSchema, parseWith } from '../../src/core/index.js';
+import { call, createCase, startTestServer, validRequest, type TestServer } from './helpers.js';
 
 let s: TestServer;
 let alice: string;

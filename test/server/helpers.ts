@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer, type LogFields, type RunningServer, type ServerOptions } from '../../src/server/index.ts';
+import { startServer, type LogFields, type RunningServer, type ServerOptions } from '../../src/server/index.js';
 
 export interface TestServer extends RunningServer {
   logs: LogFields[];
