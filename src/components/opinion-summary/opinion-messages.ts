@@ -1,0 +1,165 @@
+// The words of <so-opinion-summary>, in English and Canadian French.
+import type { Locale, Outcome } from '../../core/model/codes.js';
+
+/** How an outcome reads: a headline and one or two sentences. "confirmed" reads as the good news it is. */
+export interface OutcomeWords {
+  headline: string;
+  detail: string;
+}
+
+/** Every user-facing string <so-opinion-summary> owns. Each catalogue defines every key. */
+export interface OpinionMessages {
+  summaryHeading: string;
+  notReady: string;
+  loading: string;
+  loadError: string;
+  retry: string;
+  firstOpinion: string;
+  secondOpinion: string;
+  firstDiagnosis: string;
+  firstTreatment: string;
+  firstFrom: string;
+  noTreatment: string;
+  outcome: Record<Outcome, OutcomeWords>;
+  secondDiagnosis: string;
+  secondSummary: string;
+  recommendations: string;
+  specialist: string;
+  issuedOn: (date: string) => string;
+  questionsHeading: string;
+  followUpTag: string;
+  noAnswer: string;
+  reportHeading: string;
+  reportDownload: string;
+  reportDownloading: string;
+  /** The saved file's name (no personal data in it). */
+  reportFileName: string;
+  shareHeading: string;
+  shareIntro: string;
+  shareTo: (who: string) => string;
+  shareConsent: string;
+  shareConsentRequired: string;
+  shareButton: string;
+  shareSending: string;
+  sharedOn: (date: string) => string;
+  shareNotConsented: string;
+  followUpHeading: string;
+  followUpIntro: (remaining: number) => string;
+  followUpLabel: string;
+  followUpRequired: string;
+  followUpSend: string;
+  followUpSent: string;
+  anotherHeading: string;
+  anotherIntro: string;
+  anotherButton: string;
+  actionFailed: string;
+}
+
+/** English. */
+export const opinionEn: OpinionMessages = {
+  summaryHeading: 'Your second opinion',
+  notReady: 'Your second opinion is not ready yet. We will show it here as soon as the specialist sends it.',
+  loading: 'Loading your opinion…',
+  loadError: 'We could not load your opinion. Check your connection and try again.',
+  retry: 'Try again',
+  firstOpinion: 'First opinion',
+  secondOpinion: 'Second opinion',
+  firstDiagnosis: 'Diagnosis',
+  firstTreatment: 'Proposed treatment',
+  firstFrom: 'From',
+  noTreatment: 'None given',
+  outcome: {
+    confirmed: { headline: 'Good news: your diagnosis is confirmed', detail: 'The specialist agrees with the diagnosis and plan you already have. You can go ahead with confidence.' },
+    refined: { headline: 'Your diagnosis is confirmed, with more detail', detail: 'The specialist agrees with your diagnosis and adds details that can help you and your doctor plan.' },
+    different_diagnosis: { headline: 'The specialist sees a different diagnosis', detail: 'Talk about this opinion with your doctor before you decide on treatment. Sharing it with your care team helps.' },
+    treatment_change: { headline: 'The specialist suggests a change to your treatment', detail: 'The diagnosis stands, but another treatment may suit you better. Talk about it with your doctor.' },
+    insufficient_information: { headline: 'The specialist needs more information', detail: 'The records were not enough for a full opinion. The specialist explains below what would help.' },
+  },
+  secondDiagnosis: 'Diagnosis',
+  secondSummary: 'In short',
+  recommendations: 'Recommendations',
+  specialist: 'Specialist',
+  issuedOn: (d) => `Written on ${d}`,
+  questionsHeading: 'Your questions and the answers',
+  followUpTag: 'Follow-up question',
+  noAnswer: 'The specialist did not answer this question separately. See the summary above.',
+  reportHeading: 'The full report',
+  reportDownload: 'Download the report',
+  reportDownloading: 'Preparing the download…',
+  reportFileName: 'second-opinion-report',
+  shareHeading: 'Share with my care team',
+  shareIntro: 'Your doctor and the specialist can then agree on the next steps together.',
+  shareTo: (w) => `It will be sent to ${w}.`,
+  shareConsent: 'I agree to send this opinion to my care team.',
+  shareConsentRequired: 'Tick the box to agree before you share the opinion.',
+  shareButton: 'Share with my care team',
+  shareSending: 'Sharing…',
+  sharedOn: (d) => `Shared with your care team on ${d}.`,
+  shareNotConsented: 'When you made your request, you chose not to share the opinion with your care team. You can download the report and give it to your doctor.',
+  followUpHeading: 'Ask a follow-up question',
+  followUpIntro: (n) => (n === 1 ? 'You can ask the specialist 1 more question about this opinion.' : `You can ask the specialist ${n} more questions about this opinion.`),
+  followUpLabel: 'Your question',
+  followUpRequired: 'Enter your question before you send it.',
+  followUpSend: 'Send my question',
+  followUpSent: 'Your question was sent. The specialist will answer it here.',
+  anotherHeading: 'Still unsure?',
+  anotherIntro: 'You have the right to another opinion. A new request will be linked to this one.',
+  anotherButton: 'Ask for another opinion',
+  actionFailed: 'That did not work. Check your connection and try again.',
+};
+
+/** Canadian French. */
+export const opinionFrCA: OpinionMessages = {
+  summaryHeading: 'Votre deuxième avis',
+  notReady: 'Votre deuxième avis n’est pas encore prêt. Nous l’afficherons ici dès que le ou la spécialiste l’enverra.',
+  loading: 'Chargement de votre avis…',
+  loadError: 'Nous n’avons pas pu charger votre avis. Vérifiez votre connexion et réessayez.',
+  retry: 'Réessayer',
+  firstOpinion: 'Premier avis',
+  secondOpinion: 'Deuxième avis',
+  firstDiagnosis: 'Diagnostic',
+  firstTreatment: 'Traitement proposé',
+  firstFrom: 'De',
+  noTreatment: 'Aucun',
+  outcome: {
+    confirmed: { headline: 'Bonne nouvelle : votre diagnostic est confirmé', detail: 'Le ou la spécialiste est d’accord avec votre diagnostic et votre plan de traitement. Vous pouvez aller de l’avant en toute confiance.' },
+    refined: { headline: 'Votre diagnostic est confirmé et précisé', detail: 'Le ou la spécialiste est d’accord avec votre diagnostic et y ajoute des précisions utiles pour vous et votre médecin.' },
+    different_diagnosis: { headline: 'Le ou la spécialiste propose un autre diagnostic', detail: 'Parlez de cet avis avec votre médecin avant de choisir un traitement. Le transmettre à votre équipe soignante peut aider.' },
+    treatment_change: { headline: 'Le ou la spécialiste suggère un autre traitement', detail: 'Le diagnostic reste le même, mais un autre traitement pourrait mieux vous convenir. Parlez-en avec votre médecin.' },
+    insufficient_information: { headline: 'Le ou la spécialiste a besoin de plus de renseignements', detail: 'Les dossiers ne suffisaient pas pour un avis complet. Le ou la spécialiste explique ci-dessous ce qui aiderait.' },
+  },
+  secondDiagnosis: 'Diagnostic',
+  secondSummary: 'En bref',
+  recommendations: 'Recommandations',
+  specialist: 'Spécialiste',
+  issuedOn: (d) => `Rédigé le ${d}`,
+  questionsHeading: 'Vos questions et les réponses',
+  followUpTag: 'Question de suivi',
+  noAnswer: 'Le ou la spécialiste n’a pas répondu à cette question séparément. Consultez le résumé ci-dessus.',
+  reportHeading: 'Le rapport complet',
+  reportDownload: 'Télécharger le rapport',
+  reportDownloading: 'Préparation du téléchargement…',
+  reportFileName: 'rapport-deuxieme-avis',
+  shareHeading: 'Transmettre à mon équipe soignante',
+  shareIntro: 'Votre médecin et le ou la spécialiste pourront ainsi convenir ensemble de la suite.',
+  shareTo: (w) => `Il sera envoyé à ${w}.`,
+  shareConsent: 'J’accepte que cet avis soit envoyé à mon équipe soignante.',
+  shareConsentRequired: 'Cochez la case pour donner votre accord avant de transmettre l’avis.',
+  shareButton: 'Transmettre à mon équipe soignante',
+  shareSending: 'Transmission en cours…',
+  sharedOn: (d) => `Transmis à votre équipe soignante le ${d}.`,
+  shareNotConsented: 'Lors de votre demande, vous avez choisi de ne pas transmettre l’avis à votre équipe soignante. Vous pouvez télécharger le rapport et le remettre à votre médecin.',
+  followUpHeading: 'Poser une question de suivi',
+  followUpIntro: (n) => (n === 1 ? 'Vous pouvez encore poser 1 question au ou à la spécialiste sur cet avis.' : `Vous pouvez encore poser ${n} questions au ou à la spécialiste sur cet avis.`),
+  followUpLabel: 'Votre question',
+  followUpRequired: 'Écrivez votre question avant de l’envoyer.',
+  followUpSend: 'Envoyer ma question',
+  followUpSent: 'Votre question a été envoyée. Le ou la spécialiste y répondra ici.',
+  anotherHeading: 'Encore des doutes?',
+  anotherIntro: 'Vous avez le droit de demander un autre avis. La nouvelle demande sera liée à celle-ci.',
+  anotherButton: 'Demander un autre avis',
+  actionFailed: 'Cela n’a pas fonctionné. Vérifiez votre connexion et réessayez.',
+};
+
+/** The opinion summary's catalogues by locale. */
+export const OPINION_MESSAGES: Record<Locale, OpinionMessages> = { en: opinionEn, 'fr-CA': opinionFrCA };

@@ -1,0 +1,90 @@
+// The opinion summary's view of a case, in plain data: the first opinion beside the second, each
+// question with its answer, and what the patient may do next. No Lit here, so it is tested in Node.
+import { checkTransition } from '../../core/lifecycle/transitions.js';
+import type { Case, Opinion, Specialist } from '../../core/model/case.js';
+import type { Outcome } from '../../core/model/codes.js';
+
+/** How an outcome feels: good news, a change to talk over, or more needed. */
+export type OutcomeTone = 'good' | 'change' | 'incomplete';
+
+const TONES: Record<Outcome, OutcomeTone> = {
+  confirmed: 'good', refined: 'good', different_diagnosis: 'change', treatment_change: 'change', insufficient_information: 'incomplete',
+};
+
+/** The tone an outcome is shown in. */
+export function outcomeTone(outcome: Outcome): OutcomeTone {
+  return TONES[outcome];
+}
+
+/** The first opinion, from the request. */
+export interface FirstOpinionView {
+  diagnosis: string;
+  diagnosedOn?: string;
+  proposedTreatment?: string;
+  /** The treating physician: name, specialty, clinic as given. */
+  from: string[];
+}
+
+/** A question with its answer, if the specialist gave one. */
+export interface QuestionView {
+  id: string;
+  text: string;
+  followUp: boolean;
+  answer?: string;
+}
+
+/** Whether and how the opinion can go to the care team. */
+export type ShareView =
+  | { state: 'shared'; at: string }
+  | { state: 'available'; recipient?: string }
+  | { state: 'not_consented' }
+  | { state: 'unavailable' };
+
+/** Everything the opinion summary shows. */
+export interface OpinionView {
+  first?: FirstOpinionView;
+  second?: Opinion & { tone: OutcomeTone; specialist: Specialist };
+  questions: QuestionView[];
+  share: ShareView;
+  /** Follow-up questions left; 0 hides the form. */
+  followUpsRemaining: number;
+  canFollowUp: boolean;
+  /** A new request can follow this one. */
+  canAskAnother: boolean;
+}
+
+/** Builds the opinion summary's view of a case. */
+export function opinionView(c: Case): OpinionView {
+  const request = c.status === 'draft' ? undefined : c.request;
+  const first: FirstOpinionView | undefined = request
+    ? {
+        diagnosis: request.diagnosis.description,
+        ...(request.diagnosis.diagnosedOn ? { diagnosedOn: request.diagnosis.diagnosedOn } : {}),
+        ...(request.proposedTreatment ? { proposedTreatment: request.proposedTreatment } : {}),
+        from: [request.treatingPhysician.name, request.treatingPhysician.specialty, request.treatingPhysician.clinic].filter((s): s is string => !!s),
+      }
+    : undefined;
+  const opinion = c.opinion;
+  const answers = new Map(opinion?.answers.map((a) => [a.questionId, a.text]) ?? []);
+  const questions = c.questions.map((q) => {
+    const answer = q.answer?.text ?? answers.get(q.id);
+    return { id: q.id, text: q.text, followUp: q.followUp, ...(answer ? { answer } : {}) };
+  });
+  let share: ShareView = { state: 'unavailable' };
+  if (opinion?.sharedWithCareTeamAt) share = { state: 'shared', at: opinion.sharedWithCareTeamAt };
+  else if (opinion && request && c.status === 'opinion_ready') {
+    const consented = request.careTeam.share && request.consent.scopes.includes('share_with_care_team');
+    const recipient = [request.careTeam.name, request.careTeam.clinic].filter(Boolean).join(', ');
+    share = consented ? { state: 'available', ...(recipient ? { recipient } : {}) } : { state: 'not_consented' };
+  }
+  const ready = c.status === 'opinion_ready' && !!opinion;
+  return {
+    ...(first ? { first } : {}),
+    ...(opinion ? { second: { ...opinion, tone: outcomeTone(opinion.outcome), specialist: opinion.specialist } } : {}),
+    questions,
+    share,
+    followUpsRemaining: c.followUpsRemaining,
+    canFollowUp: ready && c.followUpsRemaining > 0 && checkTransition(c.status, 'follow_up', 'patient').ok,
+    canAskAnother: ready,
+  };
+}
