@@ -52,7 +52,7 @@ function codeSystem(id: string, title: string, description: string, concepts: re
     id: `so-${id}`,
     url: csUrl(id),
     version: '1.0.0',
-    name: title.replace(/[^A-Za-z]/g, ''),
+    name: title.split(/[^A-Za-z]+/).map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(''),
     title,
     status: 'active',
     experimental: false,
