@@ -34,7 +34,8 @@ export default [
   },
   {
     input: 'src/cdn.ts',
-    output: { file: 'dist/cdn/second-opinion-kit.js', format: 'es', sourcemap: true },
+    // A directory, so backends the provider loads on demand (FHIR) stay in their own chunk.
+    output: { dir: 'dist/cdn', entryFileNames: 'second-opinion-kit.js', chunkFileNames: 'chunks/[name]-[hash].js', format: 'es', sourcemap: true },
     plugins: [
       nodeResolve({ browser: true, exportConditions: ['browser', 'production'] }),
       typescript({ tsconfig: './tsconfig.build.json', declaration: false, declarationMap: false, outDir: 'dist/cdn', outputToFilesystem: false }),

@@ -156,6 +156,34 @@ describe('the client: from the provider or .client', () => {
     await expectAccessible(el);
   });
 
+  it('builds a REST or FHIR client from backend and endpoint, loading each on demand', async () => {
+    const rest = await fixture<SoProvider>(html`<so-provider backend="rest" endpoint="http://127.0.0.1:9/api"></so-provider>`);
+    expect((await clientOf(rest)).backend.kind).to.equal('rest');
+    const fhir = await fixture<SoProvider>(html`<so-provider backend="fhir" endpoint="http://127.0.0.1:9/R4"></so-provider>`);
+    expect((await clientOf(fhir)).backend.kind).to.equal('fhir');
+  });
+
+  it('reports a missing endpoint as so-error', async () => {
+    const p = document.createElement('so-provider') as SoProvider;
+    p.backend = 'rest';
+    const reported = oneEvent(p, 'so-error') as Promise<SoErrorEvent>;
+    (await fixture<HTMLDivElement>(html`<div></div>`)).append(p);
+    const e = await reported;
+    expect(e.error.code).to.equal('validation');
+    expect(e.error.path).to.equal('endpoint');
+  });
+
+  it('asks .getAccessToken for the token on every call', async () => {
+    // MemoryBackend treats the token as the patient: a new getter means another patient's view.
+    const p = await fixture<SoProvider>(html`<so-provider backend="memory" .getAccessToken=${() => 'patient-a'}></so-provider>`);
+    const client = await clientOf(p);
+    const created = await client.cases.create({}, { submit: false });
+    expect((await client.cases.get(created.id)).id).to.equal(created.id);
+    p.getAccessToken = () => 'patient-b';
+    const error = await client.cases.get(created.id).then(() => undefined, (e: { code: string }) => e);
+    expect(error?.code).to.equal('not_found');
+  });
+
   it('emits so-error for a client error no element showed', async () => {
     const p = await fixture<SoProvider>(html`<so-provider backend="memory"></so-provider>`);
     const client = await clientOf(p);

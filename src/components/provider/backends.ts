@@ -13,6 +13,9 @@ export async function createBackend(kind: BackendKind, endpoint: string | undefi
     const { RestBackend } = await import('../../core/backends/rest/index.js');
     return new RestBackend({ endpoint });
   }
-  // The FHIR backend is not part of this build yet.
-  throw new UnsupportedError(`the ${kind} backend`);
+  if (kind === 'fhir') {
+    const { FhirBackend } = await import('../../fhir/index.js');
+    return new FhirBackend({ baseUrl: endpoint });
+  }
+  throw new UnsupportedError(`the ${String(kind)} backend`);
 }

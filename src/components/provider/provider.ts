@@ -112,7 +112,7 @@ export class SoProvider extends SoElement {
       if (build !== this.build) return;
       this.builtFor = undefined;
       const error = isSecondOpinionError(e) ? e : new ProtocolError({ cause: e });
-      devWarn(`provider-${this.backend}`, `<so-provider>: could not build the ${this.backend} backend: ${error.message}`);
+      devWarn(`provider-${this.backend}`, `<so-provider>: could not build the ${this.backend} backend: ${error.message}${error.path ? ` (${error.path})` : ''}`);
       this.emit(new SoErrorEvent(error, 'provider.connect'));
     }
   }
