@@ -135,7 +135,7 @@ export class Uploads {
     }
     const status = reason ? 'rejected' : row.sha256 ? 'verified' : 'received';
     this.completions.set(req, { uploadId: upload.id, recordId: row.record_id, status });
-    return { status_code: reason === 'type_not_allowed' ? 415 : 204, headers: { 'SO-Record-Id': row.record_id, 'SO-Record-Status': status } };
+    return { status_code: reason === 'type_not_allowed' ? 415 : req.method === 'POST' ? 201 : 204, headers: { 'SO-Record-Id': row.record_id, 'SO-Record-Status': status } };
   }
 
   /**

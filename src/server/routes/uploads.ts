@@ -74,7 +74,9 @@ export function uploadRoutes(uploads: Uploads) {
       return c.json(await uploads.confirm(c.req.param('id'), p.sub, c.req.param('recordId'), parsed.value.sha256.toLowerCase()));
     });
 
-    app.on(['HEAD', 'PATCH', 'DELETE'], '/v1/cases/:id/uploads/:uploadId', async (c) => {
+    // Hono routes a HEAD request as a GET (the method stays HEAD): GET itself is not served here.
+    app.on(['GET', 'HEAD', 'PATCH', 'DELETE'], '/v1/cases/:id/uploads/:uploadId', async (c) => {
+      if (c.req.method === 'GET') throw problems.notFound();
       const p = requirePatient(c);
       const caseId = c.req.param('id');
       const uploadId = c.req.param('uploadId');
