@@ -79,6 +79,11 @@ export interface UploadTransport {
   putRecord?(caseId: string, content: Blob, meta: RecordMeta, ctx: CallContext): Promise<unknown>;
   /** The tus endpoint for this case, for backends that speak tus 1.0.0. */
   tusEndpoint?(caseId: string): string;
+  /**
+   * Hands the client's SHA-256 over once the bytes are in, for uploads created before the hash
+   * was known: the backend compares it with its own and answers the record, `verified` or `rejected`.
+   */
+  confirmRecord?(caseId: string, recordId: string, input: { sha256: string }, ctx: CallContext): Promise<unknown>;
 }
 
 /** Low-level case events: the engine in `cases.watch` drives it. */

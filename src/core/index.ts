@@ -18,3 +18,4 @@ export { sniffMediaType, SNIFF_BYTES } from './uploads/sniff.js';
 export { sha256Hex } from './uploads/digest.js';
 export { MemoryBackend, type MemoryBackendOptions } from './backends/memory/memory-backend.js';
 export { RestBackend, type RestBackendOptions, type RestRetryOptions } from './backends/rest/index.js';
+export * from './uploads/index.js';

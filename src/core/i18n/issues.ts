@@ -5,6 +5,13 @@ import type { IssueCode, Locale } from '../model/codes.js';
 type Params = { minimum?: number; maximum?: number };
 type Catalogue = Record<IssueCode, string | ((p: Params) => string)>;
 
+// Sizes in the units people know (MB, GB), in the locale's number format.
+function formatSize(bytes: number | undefined, lang: 'en' | 'fr' = 'en'): string {
+  if (bytes === undefined) return lang === 'fr' ? 'la taille permise' : 'the allowed size';
+  const [value, unit] = bytes >= 1024 ** 3 ? [bytes / 1024 ** 3, lang === 'fr' ? 'Go' : 'GB'] : [bytes / 1024 ** 2, lang === 'fr' ? 'Mo' : 'MB'];
+  return `${new Intl.NumberFormat(lang === 'fr' ? 'fr-CA' : 'en-CA', { maximumFractionDigits: 1 }).format(value)} ${unit}`;
+}
+
 const en: Catalogue = {
   required: 'This information is needed.',
   invalid_type: 'Enter this in the expected form.',
@@ -28,6 +35,9 @@ const en: Catalogue = {
   invalid_sha256: 'The file’s fingerprint is not valid.',
   unknown_field: 'This field is not expected here.',
   invalid: 'Check this entry.',
+  file_empty: 'This file is empty. Choose the file again, or another one.',
+  file_too_large: (p) => `This file is too large. Choose a file smaller than ${formatSize(p.maximum)}.`,
+  file_type_not_allowed: 'This type of file cannot be sent here. Choose a file of one of the accepted types.',
 };
 
 const fr: Catalogue = {
@@ -53,6 +63,9 @@ const fr: Catalogue = {
   invalid_sha256: 'L’empreinte du fichier n’est pas valide.',
   unknown_field: 'Ce champ n’est pas attendu ici.',
   invalid: 'Vérifiez cette entrée.',
+  file_empty: 'Ce fichier est vide. Choisissez-le de nouveau, ou choisissez-en un autre.',
+  file_too_large: (p) => `Ce fichier est trop volumineux. Choisissez un fichier de moins de ${formatSize(p.maximum, 'fr')}.`,
+  file_type_not_allowed: 'Ce type de fichier ne peut pas être envoyé ici. Choisissez un fichier d’un des types acceptés.',
 };
 
 /** Field-issue messages by locale. */

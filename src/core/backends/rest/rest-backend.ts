@@ -35,7 +35,10 @@ export class RestBackend implements Backend {
 
   constructor(options: RestBackendOptions) {
     this.http = new Http(options.endpoint, options.retry, options.fetch, options.timeoutMs);
-    this.uploads = { tusEndpoint: (caseId) => this.http.url(casePath(caseId, '/uploads')) };
+    this.uploads = {
+      tusEndpoint: (caseId) => this.http.url(casePath(caseId, '/uploads')),
+      confirmRecord: (caseId, recordId, input, ctx) => this.call({ method: 'patch', path: casePath(caseId, `/records/${seg(recordId)}`), json: input }, ctx),
+    };
     this.events = { eventsUrl: (caseId) => this.http.url(casePath(caseId, '/events')) };
     const post = (path: string, json: unknown, ctx: CallContext) => this.call({ method: 'post', path, json }, ctx);
     this.staff = {

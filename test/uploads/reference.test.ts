@@ -1,0 +1,223 @@
+// The upload engine against the real reference server over loopback HTTP, through a proxy that
+// counts and cuts: verified uploads, cuts, resume after a reload, refusals, cancel, storage audit.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { MemoryStorage, UploadManager, type ManagedUpload } from '../../src/core/uploads/index.js';
+import { MEDIA_TYPES, type SecondOpinionClient } from '../../src/index.js';
+import { startCutProxy, type CutProxy } from './cut-proxy.js';
+import { diskFile, reopen, sha256Of } from './files.js';
+import { startUploadServer, type UploadServer } from './ref.js';
+
+const MiB = 1024 * 1024;
+const NAME = 'SMITH_JOHN_MRI.pdf';
+const TITLE = 'Jean Smith IRM';
+
+let ref: UploadServer;
+let proxy: CutProxy;
+let client: SecondOpinionClient;
+
+// No file name, title, patient detail or token in storage, whatever the flow.
+function assertCleanStorage(storage: MemoryStorage): void {
+  for (const [k, v] of storage.entries()) {
+    assert.match(k, /^so-upload:[0-9a-f]{64}$/);
+    for (const bad of [NAME, 'SMITH', 'Smith', 'IRM', 'Bearer', 'eyJ']) assert.ok(!v.includes(bad), `storage holds ${bad}`);
+    assert.deepEqual(Object.keys(JSON.parse(v) as object).filter((x) => !['u', 'p', 'r'].includes(x)), []);
+  }
+}
+
+function settled(u: ManagedUpload): Promise<void> {
+  return u.done.then(() => undefined, () => undefined);
+}
+
+async function serverRecord(caseId: string, recordId: string) {
+  const c = await ref.client().cases.get(caseId);
+  return c.records.find((r) => r.id === recordId);
+}
+
+before(async () => {
+  ref = await startUploadServer();
+  proxy = await startCutProxy(ref.server.url);
+  client = ref.client(proxy.url);
+  await client.config();
+});
+
+after(async () => {
+  await proxy.close();
+  await ref.close();
+});
+
+describe('uploads to the reference server', () => {
+  it('verifies a small record, hashed before creation', async () => {
+    const storage = new MemoryStorage();
+    const manager = new UploadManager({ storage });
+    const caseId = await ref.newCase();
+    const { file, path } = await diskFile(NAME, 3 * MiB);
+    const states: string[] = [];
+    const u = manager.add(client, caseId, file, { kind: 'imaging', title: TITLE });
+    u.addEventListener('state', (e) => states.push(e.state));
+    const record = await u.done;
+    assert.equal(record.status, 'verified');
+    assert.equal(record.sha256, await sha256Of(path));
+    assert.equal(u.contentSha256, record.sha256);
+    assert.deepEqual(states, ['hashing', 'uploading', 'verifying', 'verified']);
+    assert.equal((await serverRecord(caseId, record.id))?.status, 'verified');
+    assert.deepEqual(storage.entries(), []);
+    manager.dispose();
+  });
+
+  it('verifies a large record hashed while it travels: the hash follows the bytes', async () => {
+    const storage = new MemoryStorage();
+    const manager = new UploadManager({ storage });
+    const caseId = await ref.newCase();
+    const { file, path } = await diskFile(NAME, 40 * MiB);
+    const states: string[] = [];
+    const u = manager.add(client, caseId, file, { kind: 'imaging', title: TITLE });
+    u.addEventListener('state', (e) => {
+      states.push(e.state);
+      if (e.state === 'uploading') assertCleanStorage(storage);
+    });
+    const record = await u.done;
+    assert.deepEqual(states, ['uploading', 'verifying', 'verified']);
+    assert.equal(record.sha256, await sha256Of(path));
+    assert.equal(record.sha256, u.contentSha256);
+    assert.deepEqual(storage.entries(), []);
+    manager.dispose();
+  });
+
+  it('survives 20 random connection cuts in a 256 MiB upload, sending at most one part twice', async () => {
+    const storage = new MemoryStorage();
+    const manager = new UploadManager({ storage, retry: { baseDelayMs: 5, maxDelayMs: 50 } });
+    const caseId = await ref.newCase();
+    const size = 256 * MiB;
+    const { file, path } = await diskFile(NAME, size);
+    const start = proxy.bytesUp;
+    const offsets = Array.from({ length: 20 }, () => start + Math.floor(Math.random() * (size - MiB)));
+    proxy.cutAt(offsets);
+    const u = manager.add(client, caseId, file, { kind: 'imaging', title: TITLE });
+    let retries = 0;
+    u.addEventListener('error', (e) => {
+      if (e.willRetry) retries++;
+      assertCleanStorage(storage);
+    });
+    const record = await u.done.finally(() => proxy.cutAt([]));
+    assert.equal(proxy.cuts, 20);
+    assert.ok(retries >= 20, `${retries} retries`);
+    assert.equal(record.status, 'verified');
+    assert.equal(record.sha256, await sha256Of(path));
+    const sent = proxy.bytesUp - start;
+    const part = 32 * MiB;
+    assert.ok(sent <= size + part, `sent ${(sent / MiB).toFixed(1)} MiB for ${size / MiB} MiB`);
+    assert.deepEqual(storage.entries(), []);
+    manager.dispose();
+  });
+
+  it('resumes from the server offset after a reload when the same file is chosen again', async () => {
+    const storage = new MemoryStorage();
+    const caseId = await ref.newCase();
+    const size = 64 * MiB;
+    const { file, path } = await diskFile(NAME, size);
+    const first = new UploadManager({ storage });
+    const u1 = first.add(client, caseId, file, { kind: 'imaging', title: TITLE });
+    // "Reload": the page goes away mid-upload, after at least one part is in.
+    await new Promise<void>((resolve) => u1.addEventListener('progress', (e) => { if (e.progress.bytesSent > 20 * MiB) resolve(); }));
+    first.dispose();
+    assertCleanStorage(storage);
+    assert.equal(storage.entries().length, 1);
+    const [, entry] = storage.entries()[0] as [string, string];
+    const head = await fetch(new URL((JSON.parse(entry) as { u: string }).u.replace(proxy.url, ref.server.url)), {
+      method: 'HEAD', headers: { 'Tus-Resumable': '1.0.0', Authorization: `Bearer ${await ref.server.issueToken('patient-upload-test', 'patient')}` },
+    });
+    const offset = Number(head.headers.get('Upload-Offset'));
+    assert.ok(offset >= 16 * MiB, `server holds ${offset}`);
+
+    const second = new UploadManager({ storage });
+    const before = proxy.bytesUp;
+    const u2 = second.add(client, caseId, await reopen(path, NAME), { kind: 'imaging', title: TITLE });
+    const firstProgress = new Promise<number>((resolve) => u2.addEventListener('progress', (e) => resolve(e.progress.bytesSent), { once: true }));
+    const record = await u2.done;
+    assert.ok((await firstProgress) >= offset, 'progress starts at the server offset');
+    assert.ok(proxy.bytesUp - before <= size - offset + MiB, `resent ${proxy.bytesUp - before} bytes`);
+    assert.equal(record.sha256, await sha256Of(path));
+    assert.equal(record.status, 'verified');
+    assert.deepEqual(storage.entries(), []);
+    second.dispose();
+  });
+
+  it('starts over for a different file with the same name and size', async () => {
+    const storage = new MemoryStorage();
+    const caseId = await ref.newCase();
+    const size = 40 * MiB;
+    const a = await diskFile(NAME, size, undefined, 1);
+    const first = new UploadManager({ storage });
+    const u1 = first.add(client, caseId, a.file, { kind: 'imaging', title: TITLE });
+    await new Promise<void>((resolve) => u1.addEventListener('progress', (e) => { if (e.progress.bytesSent > 17 * MiB) resolve(); }));
+    first.dispose();
+    const b = await diskFile(NAME, size, undefined, 2);
+    const second = new UploadManager({ storage });
+    const before = proxy.bytesUp;
+    const u2 = second.add(client, caseId, b.file, { kind: 'imaging', title: TITLE });
+    const record = await u2.done;
+    assert.ok(proxy.bytesUp - before >= size, 'every byte of the other file was sent');
+    assert.equal(record.sha256, await sha256Of(b.path));
+    assertCleanStorage(storage);
+    assert.equal(storage.entries().length, 1, 'the first file can still resume');
+    second.dispose();
+  });
+
+  it('refuses an executable renamed .pdf and an oversized file before any byte is sent', async () => {
+    const storage = new MemoryStorage();
+    const manager = new UploadManager({ storage, maxSize: 8 * MiB });
+    const caseId = await ref.newCase();
+    const exe = await diskFile('report.pdf', MiB, Uint8Array.from([0x4d, 0x5a, 0x90, 0x00]));
+    const big = await diskFile(NAME, 9 * MiB);
+    const before = proxy.bytesUp;
+    const u1 = manager.add(client, caseId, exe.file, { kind: 'imaging', title: TITLE });
+    const u2 = manager.add(client, caseId, big.file, { kind: 'imaging', title: TITLE });
+    await Promise.all([settled(u1), settled(u2)]);
+    assert.equal(u1.state, 'rejected');
+    assert.equal(u1.rejectionReason, 'type_not_allowed');
+    assert.equal(u1.error?.issues[0]?.code, 'file_type_not_allowed');
+    assert.equal(u2.state, 'rejected');
+    assert.equal(u2.rejectionReason, 'file_too_large');
+    assert.equal(proxy.bytesUp, before, 'the proxy saw no byte');
+    assert.deepEqual(storage.entries(), []);
+    manager.dispose();
+  });
+
+  it('refuses a file over the backend\'s own limit before any byte is sent', async () => {
+    const small = await startUploadServer({ uploads: { maxSize: 2 * MiB, acceptedTypes: [...MEDIA_TYPES], tusExtensions: [] } });
+    const p = await startCutProxy(small.server.url);
+    try {
+      const c = small.client(p.url);
+      const caseId = await small.newCase();
+      await c.config();
+      const before = p.bytesUp;
+      const manager = new UploadManager({ storage: new MemoryStorage() });
+      const u = manager.add(c, caseId, (await diskFile(NAME, 3 * MiB)).file, { kind: 'imaging', title: TITLE });
+      await settled(u);
+      assert.equal(u.rejectionReason, 'file_too_large');
+      assert.match(u.error?.message ?? '', /smaller than 2 MB/);
+      assert.equal(p.bytesUp, before);
+      manager.dispose();
+    } finally {
+      await p.close();
+      await small.close();
+    }
+  });
+
+  it('cancels: the server deletes what it holds and the record is closed', async () => {
+    const storage = new MemoryStorage();
+    const manager = new UploadManager({ storage });
+    const caseId = await ref.newCase();
+    const { file } = await diskFile(NAME, 64 * MiB);
+    const u = manager.add(client, caseId, file, { kind: 'imaging', title: TITLE });
+    await new Promise<void>((resolve) => u.addEventListener('progress', (e) => { if (e.progress.bytesSent > 17 * MiB) resolve(); }));
+    await u.cancel();
+    await assert.rejects(u.done, /cancelled/);
+    assert.equal(u.state, 'cancelled');
+    const c = await ref.client().cases.get(caseId);
+    assert.deepEqual(c.records.map((r) => [r.status, r.rejectionReason]), [['rejected', 'cancelled']]);
+    assert.deepEqual(storage.entries(), []);
+    manager.dispose();
+  });
+});
