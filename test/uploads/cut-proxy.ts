@@ -11,6 +11,8 @@ export interface CutProxy {
   readonly cuts: number;
   /** Cuts the connection carrying the byte that crosses each offset (bytes counted upstream). */
   cutAt(offsets: number[]): void;
+  /** Stops forwarding (without closing) once the count crosses `offset`; resolves when it does. */
+  hangAt(offset: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -20,6 +22,8 @@ export async function startCutProxy(target: string): Promise<CutProxy> {
   let bytesUp = 0;
   let cuts = 0;
   let plan: number[] = [];
+  let hang: { at: number; reached: () => void } | undefined;
+  const hung = new Set<Socket>();
   const sockets = new Set<Socket>();
   const server = createServer((client) => {
     const upstream = connect(Number(port), hostname);
@@ -31,7 +35,15 @@ export async function startCutProxy(target: string): Promise<CutProxy> {
       sockets.delete(upstream);
     };
     client.on('data', (chunk: Buffer) => {
+      if (hung.has(client)) return;
       bytesUp += chunk.length;
+      if (hang && bytesUp >= hang.at) {
+        // The server sees nothing more on this connection; the client sees no answer.
+        hung.add(client);
+        hang.reached();
+        hang = undefined;
+        return;
+      }
       if (plan.length && bytesUp >= (plan[0] as number)) {
         plan.shift();
         cuts++;
@@ -55,6 +67,9 @@ export async function startCutProxy(target: string): Promise<CutProxy> {
     },
     get cuts() {
       return cuts;
+    },
+    hangAt(offset) {
+      return new Promise<void>((reached) => (hang = { at: offset, reached }));
     },
     cutAt(offsets) {
       plan = [...offsets].sort((a, b) => a - b);

@@ -205,6 +205,35 @@ describe('uploads to the reference server', () => {
     }
   });
 
+  it('detects a stalled request (no progress for the stall timeout), aborts it and resumes', async () => {
+    const storage = new MemoryStorage();
+    const STALL = 30_000;
+    let stallFn: (() => void) | undefined;
+    // The stall clock is ours to advance; retry backoffs run at once.
+    const timers = {
+      setTimeout: (fn: () => void, ms: number) => (ms === STALL ? (stallFn = fn) : setTimeout(fn, 0)),
+      clearTimeout: (h: unknown) => {
+        if (h === stallFn) stallFn = undefined;
+        else clearTimeout(h as ReturnType<typeof setTimeout>);
+      },
+      now: () => performance.now(),
+    };
+    const manager = new UploadManager({ storage, timers, stallTimeoutMs: STALL });
+    const caseId = await ref.newCase();
+    const { file, path } = await diskFile(NAME, 40 * MiB);
+    const hung = proxy.hangAt(proxy.bytesUp + 20 * MiB);
+    const u = manager.add(client, caseId, file, { kind: 'imaging', title: TITLE });
+    const stalled = new Promise<string>((resolve) => u.addEventListener('error', (e) => resolve(`${e.error.code} ${e.willRetry}`), { once: true }));
+    await hung;
+    assert.equal(u.state, 'uploading');
+    assert.ok(stallFn, 'a stall timer is armed');
+    stallFn();
+    assert.equal(await stalled, 'timeout true');
+    const record = await u.done;
+    assert.equal(record.sha256, await sha256Of(path));
+    manager.dispose();
+  });
+
   it('cancels: the server deletes what it holds and the record is closed', async () => {
     const storage = new MemoryStorage();
     const manager = new UploadManager({ storage });
