@@ -1,6 +1,7 @@
 // Two builds: the npm package (unbundled ESM with bare specifiers and a .d.ts per module, so
 // apps dedupe Lit and tree-shake), and one self-contained CDN module for <script type="module">.
 import { existsSync, globSync } from 'node:fs';
+import commonjs from '@rollup/plugin-commonjs';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
@@ -38,6 +39,8 @@ export default [
     output: { dir: 'dist/cdn', entryFileNames: 'second-opinion-kit.js', chunkFileNames: 'chunks/[name]-[hash].js', format: 'es', sourcemap: true },
     plugins: [
       nodeResolve({ browser: true, exportConditions: ['browser', 'production'] }),
+      // tus-js-client's ESM build still imports CommonJS packages (url-parse).
+      commonjs(),
       typescript({ tsconfig: './tsconfig.build.json', declaration: false, declarationMap: false, outDir: 'dist/cdn', outputToFilesystem: false }),
       terser({ format: { comments: false } }),
     ],
