@@ -40,8 +40,8 @@ export interface SecondOpinionServer {
   options: ResolvedOptions;
   /** A signed token for `sub` with a role (or several staff roles). */
   issueToken(sub: string, role: CallerRole | CallerRole[]): Promise<string>;
-  /** Expires stale uploads and idempotency keys now (also runs on a timer). */
-  maintenance(): Promise<void>;
+  /** Expires stale uploads and idempotency keys as of `now` (also runs on a timer). */
+  maintenance(now?: Date): Promise<void>;
   /** How many event streams are open. */
   readonly openStreams: number;
   /** Ends every open event stream (closing does it too). */
@@ -69,9 +69,9 @@ export async function createServer(input: ServerOptions = {}): Promise<SecondOpi
   const uploads = new Uploads(db, store, options);
   const deps = { db, store, hub, tokens, config: options.config, options };
   const app = buildApp(deps, logger, [staffRoutes, eventRoutes, recordRoutes, uploadRoutes(uploads)]);
-  const maintenance = async () => {
+  const maintenance = async (now?: Date) => {
     await purgeIdempotency(db);
-    await uploads.expire();
+    await uploads.expire(now);
   };
   const timer = setInterval(() => void maintenance().catch((e: unknown) => logger.error({ msg: 'maintenance', error: e instanceof Error ? e.name : 'unknown' })), Math.min(options.uploadExpirationMs, 3_600_000));
   timer.unref();

@@ -5,7 +5,7 @@ import { CaseEventSchema, CasePageSchema, CaseSchema, OpinionInputSchema, Record
 import { BackendConfigSchema } from '../core/model/config.js';
 import { RequestSchema } from '../core/model/request.js';
 import {
-  AcceptBodySchema, CreateCaseBodySchema, DeclineBodySchema, DevSessionBodySchema, DevSessionSchema, MessageBodySchema, ProblemSchema,
+  AcceptBodySchema, ConfirmRecordBodySchema, CreateCaseBodySchema, DeclineBodySchema, DevSessionBodySchema, DevSessionSchema, MessageBodySchema, ProblemSchema,
   RequestInformationBodySchema, ShareBodySchema, UpdateCaseBodySchema, WithdrawBodySchema,
 } from './wire.js';
 import type { BackendConfig } from '../core/model/config.js';
@@ -66,7 +66,7 @@ export function openApiDocument(config: BackendConfig): JsonObject {
     ...components({
       Request: RequestSchema, OpinionInput: OpinionInputSchema, CreateCaseBody: CreateCaseBodySchema, UpdateCaseBody: UpdateCaseBodySchema,
       WithdrawBody: WithdrawBodySchema, MessageBody: MessageBodySchema, ShareBody: ShareBodySchema, RequestInformationBody: RequestInformationBodySchema,
-      AcceptBody: AcceptBodySchema, DeclineBody: DeclineBodySchema, DevSessionBody: DevSessionBodySchema,
+      AcceptBody: AcceptBodySchema, ConfirmRecordBody: ConfirmRecordBodySchema, DeclineBody: DeclineBodySchema, DevSessionBody: DevSessionBodySchema,
     }, 'input'),
   };
   // The request is checked by the case engine (draft or full rules), so its wire schema is `unknown`; document the full one.
@@ -146,6 +146,14 @@ export function openApiDocument(config: BackendConfig): JsonObject {
           responses: { 204: { description: 'Stored.' }, ...common, 404: problem('No such upload.'), 409: problem('Offset mismatch.'), 413: problem('Over the limit.'), 415: problem('Content type not accepted; the record is rejected.') },
         },
         delete: { summary: 'tus termination.', parameters: tusParams, responses: { 204: { description: 'Terminated; the record is rejected (cancelled).' }, ...common, 404: problem('No such upload.') } },
+      },
+      '/v1/cases/{id}/records/{recordId}': {
+        patch: {
+          summary: 'Send the client\'s SHA-256 after the bytes (an upload created without one): verifies or rejects the record.',
+          parameters: [idParam, { name: 'recordId', in: 'path', required: true, schema: { type: 'string' } }, idempotencyKey],
+          requestBody: { required: true, content: json(ref('ConfirmRecordBody')) },
+          responses: { 200: { description: 'The record, verified or rejected.', content: json(ref('Record')) }, ...common, 404: problem('No such record.'), 409: problem('The record is not waiting for a hash.'), 422: problem('Not a SHA-256.') },
+        },
       },
       '/v1/cases/{id}/records/{recordId}/content': {
         get: {

@@ -190,11 +190,15 @@ export class Uploads {
     });
   }
 
-  /** Deletes expired unfinished uploads and rejects their records (`expired`). */
-  async expire(): Promise<number> {
-    const ms = Math.max(0, Math.floor(this.options.uploadExpirationMs));
-    const stale = await this.db.query<{ id: string }>(`SELECT id FROM uploads WHERE NOT finished AND created_at <= now() - ($1::text || ' milliseconds')::interval`, [String(ms)]);
-    for (const { id } of stale.rows) await this.close(id, 'expired');
+  /** Deletes unfinished uploads older than the expiration period at `now`, and rejects their records (`expired`). */
+  async expire(now: Date = new Date()): Promise<number> {
+    const cutoff = new Date(now.getTime() - this.options.uploadExpirationMs);
+    const stale = await this.db.query<{ id: string }>('SELECT id FROM uploads WHERE NOT finished AND created_at <= $1', [cutoff.toISOString()]);
+    for (const { id } of stale.rows) {
+      await this.close(id, 'expired');
+      await this.remove(id);
+    }
+    // Leftovers the table does not know (a crash between the store and the database) go by the store's own clock.
     await this.tus.cleanUpExpiredUploads();
     return stale.rows.length;
   }

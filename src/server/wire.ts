@@ -1,7 +1,7 @@
 // The bodies the protocol's routes accept, as zod/mini schemas: validated here, documented in OpenAPI.
 import * as z from 'zod/mini';
 import { RecordKindSchema, SpecialistSchema } from '../core/model/case.js';
-import { id, optionalText, text } from '../core/model/primitives.js';
+import { id, optionalText, sha256, text } from '../core/model/primitives.js';
 
 // The request itself is checked by the case engine (a draft's rules or a full request's), so here it
 // only has to be present.
@@ -70,3 +70,6 @@ export const ProblemSchema = z.object({
   }))),
   requestId: z.optional(z.string()),
 });
+
+/** `PATCH /v1/cases/{id}/records/{recordId}`: the client's SHA-256, sent after the bytes. */
+export const ConfirmRecordBodySchema = z.object({ sha256 });

@@ -9,11 +9,9 @@ import { HttpProblem, problemBody, problems } from '../problem.js';
 import { parseUploadMetadata } from '../tus-metadata.js';
 import type { Uploads } from '../uploads.js';
 import type { Deps } from './deps.js';
-import * as z from 'zod/mini';
-import { sha256 } from '../../core/model/primitives.js';
+import { ConfirmRecordBodySchema } from '../wire.js';
 import { parseWith } from '../../core/model/parse.js';
 
-const ConfirmSchema = z.object({ sha256 });
 
 function problemFromTus(status: number, body: string): HttpProblem {
   if (status === 413) return problems.tooLarge(0);
@@ -69,7 +67,7 @@ export function uploadRoutes(uploads: Uploads) {
       const body: unknown = await c.req.json().catch(() => {
         throw problems.malformedJson();
       });
-      const parsed = parseWith(ConfirmSchema, body);
+      const parsed = parseWith(ConfirmRecordBodySchema, body);
       if (!parsed.ok) throw new ValidationError(parsed.issues);
       return c.json(await uploads.confirm(c.req.param('id'), p.sub, c.req.param('recordId'), parsed.value.sha256.toLowerCase()));
     });
