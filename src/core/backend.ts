@@ -71,6 +71,8 @@ export interface StaffBackend {
   startReview(caseId: string, ctx: CallContext): Promise<unknown>;
   issueOpinion(caseId: string, input: OpinionInput, ctx: CallContext): Promise<unknown>;
   decline(caseId: string, input: { reason: string }, ctx: CallContext): Promise<unknown>;
+  /** Stores the opinion report (a PDF) as a staff record the opinion can then name. */
+  attachReport?(caseId: string, content: Blob, title: string, ctx: CallContext): Promise<unknown>;
 }
 
 /** Low-level upload: the engine in `records.upload` drives it. */

@@ -470,7 +470,7 @@ export class FhirBackend implements Backend {
 
   // ---- staff ------------------------------------------------------------------------------
 
-  private createStaff(): StaffBackend & { attachReport(caseId: string, content: Blob, title: string, ctx: CallContext): Promise<unknown> } {
+  private createStaff(): StaffBackend {
     return {
       listCases: async (query, ctx) => this.page(query, ctx, { status: 'active,completed,revoked' }, false),
       triage: async (id, ctx) => this.act(id, ctx, false, 'triage', 'coordinator', undefined),

@@ -161,6 +161,22 @@ export function describeClientSuite(label: string, setup: () => Promise<SuiteCli
         assert.equal(seenByPatient.clock.state, 'stopped');
       });
 
+      it('attaches the report to the opinion, and the patient downloads the same bytes', async () => {
+        const c = await s.patient.cases.create(validRequest(), { submit: true });
+        await toReview(s, c.id);
+        const pdf = new TextEncoder().encode('%PDF-1.7\n% second opinion report\n%%EOF\n');
+        const report = await s.staff.staff.attachReport(c.id, new Blob([pdf], { type: 'application/pdf' }));
+        assert.equal(report.source, 'staff');
+        assert.equal(report.mediaType, 'application/pdf');
+        const done = await s.staff.staff.issueOpinion(c.id, {
+          outcome: 'confirmed', summary: 'The plan is right.', recommendations: [], reportRecordId: report.id,
+          answers: c.questions.map((q) => ({ questionId: q.id, text: 'Yes.' })),
+        });
+        assert.equal(done.opinion?.reportRecordId, report.id);
+        const bytes = new Uint8Array(await (await s.patient.records.content(c.id, report.id)).arrayBuffer());
+        assert.deepEqual(bytes, pdf);
+      });
+
       it('asks the patient for information, pauses, and returns to triage on a reply', async () => {
         const c = await s.patient.cases.create(validRequest(), { submit: true });
         await s.staff.staff.triage(c.id);

@@ -210,6 +210,12 @@ export class SecondOpinionClient extends EventTarget {
     },
     decline: (caseId: string, input: { reason: string }, options: CallOptions = {}): Promise<Case> =>
       this.staffCall('staff.decline', CaseSchema, (s) => s.decline(caseId, input, this.context(options, true))),
+    /** Stores the opinion report (a PDF); name the returned record in `issueOpinion`'s `reportRecordId`. */
+    attachReport: (caseId: string, content: Blob, title = 'Second opinion report', options: CallOptions = {}): Promise<CaseRecord> =>
+      this.staffCall('staff.attachReport', RecordSchema, (s) => {
+        if (!s.attachReport) throw new UnsupportedError('opinion reports');
+        return s.attachReport(caseId, content, title, this.context(options, true));
+      }),
   };
 
   private staffCall<S extends z.ZodMiniType>(operation: string, schema: S, run: (staff: NonNullable<Backend['staff']>) => Promise<unknown>): Promise<z.output<S>> {

@@ -217,7 +217,7 @@ export class MemoryBackend implements Backend {
     return () => set.delete(listener);
   }
 
-  private createStaff(): StaffBackend & { attachReport(caseId: string, content: Blob, title: string): Promise<unknown> } {
+  private createStaff(): StaffBackend {
     return {
       listCases: async (query) => this.page([...this.cases.values()].filter((s) => s.case.status !== 'draft'), query),
       triage: async (id) => this.move(id, undefined, 'triage', 'coordinator', undefined),

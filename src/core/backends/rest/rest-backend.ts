@@ -49,6 +49,8 @@ export class RestBackend implements Backend {
       startReview: (id, ctx) => post(staffPath(id, 'start-review'), {}, ctx),
       issueOpinion: (id, input, ctx) => post(staffPath(id, 'opinion'), input, ctx),
       decline: (id, input, ctx) => post(staffPath(id, 'decline'), input, ctx),
+      attachReport: (id, content, _title, ctx) =>
+        this.call({ method: 'post', path: staffPath(id, 'report'), body: content, headers: { 'content-type': 'application/pdf' } }, ctx),
     };
   }
 
