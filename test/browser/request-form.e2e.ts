@@ -1,0 +1,382 @@
+/// <reference types="mocha" />
+// <so-request-form> in real browsers against the real reference server: the whole form by keyboard,
+// axe on every step, one case despite double clicks and a dropped answer, server problems on their
+// fields, French throughout, hostile input kept inert, and the encrypted draft.
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
+import '../../src/elements/request-form.js';
+import { createClient, RestBackend, type RequestInput, type SecondOpinionClient } from '../../src/core/index.js';
+import type { SoRequestForm } from '../../src/components/request-form/request-form.js';
+import { FORM_MESSAGES } from '../../src/components/request-form/request-form.messages.js';
+import { STEPS } from '../../src/components/request-form/request-form.model.js';
+import type { SoCaseCreatedEvent, SoStepChangeEvent } from '../../src/components/request-form/request-form.events.js';
+import { deepActiveElement } from '../../src/components/shared/focus.js';
+import { expectAccessible } from './support/axe.js';
+import { settled } from './support/dom.js';
+import { validRequest } from '../fixtures/requests.js';
+
+interface Session { endpoint: string; direct: string; token: string }
+
+async function session(mode?: 'drop-first-create' | 'future-birth-date'): Promise<{ client: SecondOpinionClient; own: SecondOpinionClient }> {
+  const s = await executeServerCommand<Session, { mode?: string }>('so-form-session', mode ? { mode } : {});
+  const make = (endpoint: string) => createClient({ backend: new RestBackend({ endpoint, retry: { baseDelayMs: 5, maxDelayMs: 50 } }), getAccessToken: () => s.token });
+  return { client: make(s.endpoint), own: make(s.direct) };
+}
+
+/** The fixture request without consent: what a person would have typed by the review step. */
+function typed(overrides: Partial<RequestInput> = {}): Partial<RequestInput> {
+  const { consent: _consent, ...rest } = validRequest(overrides);
+  return rest;
+}
+
+async function formWith(client: SecondOpinionClient, initial?: unknown, attrs: { lang?: string; hidden?: string } = {}): Promise<SoRequestForm> {
+  const el = await fixture<SoRequestForm>(html`<so-request-form lang=${attrs.lang ?? 'en'} hidden-fields=${attrs.hidden ?? ''} .client=${client} .initial=${initial}></so-request-form>`);
+  await client.config();
+  await settled(el);
+  return el;
+}
+
+const root = (el: SoRequestForm) => el.shadowRoot!;
+const q = <T extends Element = HTMLElement>(el: SoRequestForm, sel: string) => root(el).querySelector<T>(sel)!;
+const text = (el: SoRequestForm) => (root(el).textContent ?? '').replace(/\s+/g, ' ');
+const activeName = () => {
+  const a = deepActiveElement() as HTMLInputElement | null;
+  return a?.getAttribute('name') ?? a?.id ?? a?.textContent?.trim() ?? '';
+};
+
+/** Presses Tab until the focused control matches (bounded), the way a keyboard user would. */
+async function tabTo(match: (a: HTMLElement) => boolean): Promise<void> {
+  for (let i = 0; i < 80; i++) {
+    const a = deepActiveElement() as HTMLElement | null;
+    if (a && match(a)) return;
+    await sendKeys({ press: 'Tab' });
+  }
+  throw new Error(`Tab never reached the control (last: ${activeName()})`);
+}
+const byName = (name: string) => (a: HTMLElement) => a.getAttribute('name') === name;
+// WebKitGTK's driver drops a key typed right after the same key, so there each key goes alone.
+const oneKeyAtATime = !/Chrome\/|Firefox\//.test(navigator.userAgent);
+async function typeText(value: string): Promise<void> {
+  if (!oneKeyAtATime) return sendKeys({ type: value });
+  for (const ch of value) await sendKeys({ type: ch });
+}
+async function typeInto(name: string, value: string): Promise<void> {
+  await tabTo(byName(name));
+  await typeText(value);
+}
+/** Picks the n-th radio of a group: Space checks the first, arrows move the choice. */
+async function pickRadio(name: string, index: number): Promise<void> {
+  await tabTo(byName(name));
+  await sendKeys({ press: ' ' });
+  for (let i = 0; i < index; i++) await sendKeys({ press: 'ArrowDown' });
+}
+/** Chooses in a closed list by typing the start of an option's label. */
+async function pickOption(name: string, label: string): Promise<void> {
+  await tabTo(byName(name));
+  await typeText(label);
+}
+async function pressButton(part: string): Promise<void> {
+  await tabTo((a) => (a.getAttribute('part') ?? '').split(' ').includes(part));
+  await sendKeys({ press: 'Enter' });
+}
+
+describe('<so-request-form> by keyboard alone', () => {
+  it('completes all six steps, focusing each heading, and shows the reference and what comes next', async () => {
+    const { client, own } = await session();
+    const el = await formWith(client);
+    const changes: string[] = [];
+    el.addEventListener('so-step-change', (e: SoStepChangeEvent) => changes.push(`${e.from}>${e.to}`));
+    q(el, 'input[name="requester.relationship"]').focus();
+    const heading = () => (deepActiveElement()?.getAttribute('part') === 'heading' ? deepActiveElement()!.textContent!.replace(/\s+/g, ' ').trim() : '');
+
+    await pickRadio('requester.relationship', 0);
+    await typeInto('patient.givenName', 'Amélie');
+    await typeInto('patient.familyName', 'Nguyen');
+    await typeInto('patient.birthDate', '1975-06-02');
+    await pickOption('patient.jurisdiction', 'Ontario');
+    await typeInto('patient.email', 'amelie@example.ca');
+    await pickOption('patient.preferredLanguage', 'English');
+    await pressButton('next');
+    await settled(el);
+    expect(heading()).to.equal('Step 2 of 6Diagnosis and treatment');
+
+    await typeInto('diagnosis.description', 'Thyroid nodule');
+    await typeInto('treatingPhysician.name', 'Dr. Singh');
+    await pickOption('specialty', 'Hormones');
+    await tabTo(byName('reasons'));
+    await sendKeys({ press: ' ' });
+    await pickRadio('urgency', 0);
+    await pickRadio('consultationMode', 1);
+    await pressButton('next');
+    await settled(el);
+    expect(heading()).to.equal('Step 3 of 6Your questions for the specialist');
+
+    await typeInto('questions.0', 'Is surgery needed now?');
+    await pressButton('next');
+    await settled(el);
+    expect(heading()).to.contain('Step 4 of 6');
+    await pickRadio('referral.path', 0);
+    await pickRadio('coverage.kind', 2);
+    await pressButton('next');
+    await settled(el);
+    expect(heading()).to.contain('Step 5 of 6');
+    expect(q(el, '[part="checklist"]').textContent).to.contain('Referral letter');
+    await pressButton('next');
+    await settled(el);
+    expect(heading()).to.contain('Step 6 of 6');
+    expect(text(el)).to.contain('Amélie').and.contain('Is surgery needed now?');
+    await pickRadio('careTeam.share', 1);
+    await tabTo(byName('consent'));
+    await sendKeys({ press: ' ' });
+    const created = oneEvent(el, 'so-case-created') as unknown as Promise<SoCaseCreatedEvent>;
+    await pressButton('submit');
+    const event = await created;
+    await settled(el);
+    expect(changes).to.deep.equal(['who>diagnosis', 'diagnosis>questions', 'questions>coverage', 'coverage>records', 'records>review']);
+    expect(q(el, '[part="reference"]').textContent).to.equal(event.case.reference);
+    expect(text(el)).to.contain('10 business days').and.contain('What to do next');
+    const mine = await own.cases.list();
+    expect(mine.items.map((c) => c.id)).to.deep.equal([event.case.id]);
+    expect(event.case.request.patient?.givenName).to.equal('Amélie');
+    expect(event.case.request.consent?.scopes).to.deep.equal(['collect_and_review', 'share_with_specialist']);
+  });
+});
+
+describe('<so-request-form> validation', () => {
+  it('blocks Next with an error summary that takes focus and links to the field; checks a field on blur', async () => {
+    const { client } = await session();
+    const el = await formWith(client);
+    q<HTMLButtonElement>(el, '[part~="next"]').click();
+    await settled(el);
+    const summary = q(el, '[part="error-summary"]');
+    expect(deepActiveElement()).to.equal(summary);
+    const links = [...summary.querySelectorAll('a')];
+    expect(links.length).to.be.greaterThan(3);
+    expect(q(el, '#f-patient-givenName').getAttribute('aria-invalid')).to.equal('true');
+    await expectAccessible(el);
+    links.find((a) => a.getAttribute('href') === '#f-patient-givenName')!.click();
+    expect(deepActiveElement()).to.equal(q(el, '#f-patient-givenName'));
+    // Blur check on a touched field.
+    const birth = q<HTMLInputElement>(el, '#f-patient-birthDate');
+    birth.focus();
+    await typeText('2999-01-01');
+    await sendKeys({ press: 'Tab' });
+    await settled(el);
+    expect(q(el, '#f-patient-birthDate-error').textContent).to.equal('Enter a date in the past.');
+    expect(birth.value).to.equal('2999-01-01');
+  });
+
+  it('is axe-clean on every step', async () => {
+    const { client } = await session();
+    const el = await formWith(client, typed());
+    for (const step of STEPS) {
+      el.goTo(step);
+      await settled(el);
+      expect(q(el, '[part~="heading"]').textContent).to.contain(`${STEPS.indexOf(step) + 1} of 6`);
+      await expectAccessible(el);
+    }
+  });
+
+  it('shows a hidden, pre-filled field’s problem in the summary instead of losing it', async () => {
+    const { client } = await session();
+    const el = await formWith(client, typed({ patient: { ...validRequest().patient, birthDate: '31/02/1970' } }), { hidden: 'patient.givenName patient.familyName patient.birthDate' });
+    expect(root(el).querySelector('#f-patient-birthDate')).to.equal(null);
+    expect(el.next()).to.equal(false);
+    await settled(el);
+    expect(q(el, '[part="error-summary"]').textContent).to.contain('Date of birth: Enter a real date').and.contain('filled in for you');
+  });
+});
+
+describe('<so-request-form> submits exactly one case', () => {
+  it('despite a double click and a dropped answer', async () => {
+    const { client, own } = await session('drop-first-create');
+    const el = await formWith(client, typed());
+    el.goTo('review');
+    await settled(el);
+    q<HTMLInputElement>(el, 'input[name="consent"]').click();
+    let fired = 0;
+    el.addEventListener('so-case-created', () => fired++);
+    const created = oneEvent(el, 'so-case-created');
+    const send = q<HTMLButtonElement>(el, '[part~="submit"]');
+    send.click();
+    send.click();
+    await created;
+    await settled(el);
+    const mine = await own.cases.list();
+    expect(mine.items.length).to.equal(1);
+    expect(fired).to.equal(1);
+    expect(q(el, '[part="reference"]').textContent).to.equal(mine.items[0]!.reference);
+  });
+
+  it('lets the host take over by cancelling so-case-created', async () => {
+    const { client } = await session();
+    const el = await formWith(client, typed());
+    el.goTo('review');
+    await settled(el);
+    q<HTMLInputElement>(el, 'input[name="consent"]').click();
+    el.addEventListener('so-case-created', (e) => e.preventDefault());
+    const made = await el.submit();
+    await settled(el);
+    expect(made?.status).to.equal('submitted');
+    expect(root(el).querySelector('[part="confirmation"]')).to.equal(null);
+  });
+
+  it('places the server’s field problems on their fields and step, keeping every answer', async () => {
+    const { client, own } = await session('future-birth-date');
+    const el = await formWith(client, typed());
+    el.goTo('review');
+    await settled(el);
+    q<HTMLInputElement>(el, 'input[name="consent"]').click();
+    expect(await el.submit()).to.equal(undefined);
+    await settled(el);
+    expect(el.step).to.equal('who');
+    expect(q(el, '#f-patient-birthDate-error').textContent).to.equal('Enter a date in the past.');
+    expect(q<HTMLInputElement>(el, '#f-patient-birthDate').value).to.equal('1968-04-12');
+    expect(deepActiveElement()).to.equal(q(el, '[part="error-summary"]'));
+    expect(el.request.questions).to.deep.equal(validRequest().questions);
+    expect((await own.cases.list()).items.length).to.equal(0);
+  });
+});
+
+describe('<so-request-form> in French', () => {
+  it('leaves no English string on any step or in the error state', async () => {
+    const { client } = await session();
+    const el = await formWith(client, typed(), { lang: 'fr-CA' });
+    const english = Object.values(FORM_MESSAGES.en).flatMap((v) => (typeof v === 'string' ? [v] : typeof v === 'object' ? Object.values(v).flat() : []))
+      .filter((s): s is string => typeof s === 'string' && s.length > 3 && !/^(Questions?|Canada|Consent)$/.test(s));
+    const check = () => {
+      const t = text(el);
+      for (const s of english) {
+        // Whole words only: "Continue" is English, "Continuer" is French.
+        const word = new RegExp(`(?<!\\p{L})${s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?!\\p{L})`, 'u');
+        expect(word.test(t), `English left: ${s}`).to.equal(false);
+      }
+      expect(t).not.to.match(/\bStep \d|This information is needed|Choose one\b/);
+    };
+    for (const step of STEPS) {
+      el.goTo(step);
+      await settled(el);
+      check();
+    }
+    el.goTo('who');
+    await settled(el);
+    q<HTMLInputElement>(el, '#f-patient-givenName').value = '';
+    q<HTMLInputElement>(el, '#f-patient-givenName').dispatchEvent(new Event('input', { bubbles: true }));
+    el.next();
+    await settled(el);
+    expect(text(el)).to.contain('Il y a un problème').and.contain('Ce renseignement est nécessaire.');
+    check();
+  });
+});
+
+describe('<so-request-form> hostile input', () => {
+  it('keeps markup inert, and judges 10,000 characters, right-to-left text and emoji by the schema', async () => {
+    const { client } = await session();
+    const el = await formWith(client, typed());
+    const set = (id: string, value: string) => {
+      const input = q<HTMLInputElement | HTMLTextAreaElement>(el, `#${id}`);
+      input.value = value;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    };
+    set('f-patient-givenName', '<img src=x onerror="window.__pwned=1">');
+    expect(el.next()).to.equal(false);
+    await settled(el);
+    expect(root(el).querySelector('img')).to.equal(null);
+    expect(q(el, '#f-patient-givenName-error').textContent).to.equal('Enter a name using letters, spaces, hyphens or apostrophes.');
+    set('f-patient-givenName', 'مريم');
+    expect(el.next()).to.equal(true);
+    await settled(el);
+    set('f-diagnosis-description', 'x'.repeat(10_000));
+    set('f-treatingPhysician-name', 'د. أحمد 👩‍⚕️ <b>bold</b>');
+    expect(el.next()).to.equal(false);
+    await settled(el);
+    expect(q(el, '#f-diagnosis-description-error').textContent).to.equal('Shorten this to 2000 characters or fewer.');
+    expect(root(el).querySelector('#f-treatingPhysician-name-error')).to.equal(null);
+    set('f-diagnosis-description', 'نقص المناعة 🙂');
+    expect(el.next()).to.equal(true);
+    el.goTo('review');
+    await settled(el);
+    expect(text(el)).to.contain('د. أحمد 👩‍⚕️ <b>bold</b>');
+    expect(root(el).querySelector('b')).to.equal(null);
+    expect((window as { __pwned?: number }).__pwned).to.equal(undefined);
+  });
+});
+
+describe('<so-request-form> drafts', () => {
+  const kitDatabases = async () => ((await indexedDB.databases?.()) ?? []).filter((d) => d.name === 'second-opinion-kit');
+  async function rawIdb(): Promise<unknown[]> {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const r = indexedDB.open('second-opinion-kit');
+      r.onsuccess = () => resolve(r.result);
+      r.onerror = () => reject(r.error);
+    });
+    try {
+      const names = [...db.objectStoreNames];
+      const out: unknown[] = [];
+      for (const name of names) {
+        const all = await new Promise<unknown[]>((resolve) => {
+          const r = db.transaction(name).objectStore(name).getAll();
+          r.onsuccess = () => resolve(r.result);
+        });
+        out.push(...all);
+      }
+      return out;
+    } finally {
+      db.close();
+    }
+  }
+  const deleteDb = () => new Promise<void>((resolve) => {
+    const r = indexedDB.deleteDatabase('second-opinion-kit');
+    r.onsuccess = () => resolve();
+    r.onerror = () => resolve();
+  });
+
+  beforeEach(async () => {
+    localStorage.clear();
+    sessionStorage.clear();
+    await deleteDb();
+  });
+
+  it('writes nothing to browser storage without autosave', async () => {
+    const { client } = await session();
+    const el = await formWith(client, typed());
+    el.goTo('review');
+    await settled(el);
+    expect(localStorage.length).to.equal(0);
+    expect(sessionStorage.length).to.equal(0);
+    expect(await kitDatabases()).to.have.length(0);
+  });
+
+  it('with autosave, survives a reload encrypted, and is cleared on submit', async () => {
+    const { client } = await session();
+    const first = await fixture<SoRequestForm>(html`<so-request-form autosave .client=${client}></so-request-form>`);
+    await client.config();
+    await first.draftReady;
+    await settled(first);
+    const given = q<HTMLInputElement>(first, '#f-patient-givenName');
+    given.value = 'Zéphirine';
+    given.dispatchEvent(new Event('input', { bubbles: true }));
+    await first.draftSaved();
+    const stored = await rawIdb();
+    expect(stored.length).to.equal(2);
+    const bytes = stored.flatMap((v) => {
+      const d = (v as { data?: ArrayBuffer }).data;
+      return d ? [new Uint8Array(d)] : [];
+    });
+    expect(bytes).to.have.length(1);
+    const asText = new TextDecoder('utf-8', { fatal: false }).decode(bytes[0]);
+    expect(asText).not.to.contain('Zéphirine');
+    expect(asText).not.to.contain('givenName');
+    expect(stored.some((v) => v instanceof CryptoKey && !v.extractable)).to.equal(true);
+    expect(localStorage.length + sessionStorage.length).to.equal(0);
+    first.remove();
+
+    const second = await fixture<SoRequestForm>(html`<so-request-form autosave .client=${client}></so-request-form>`);
+    await second.draftReady;
+    await settled(second);
+    expect(q<HTMLInputElement>(second, '#f-patient-givenName').value).to.equal('Zéphirine');
+    await second.clearDraft();
+    const left = await rawIdb();
+    expect(left).to.have.length(0);
+  });
+});
