@@ -5,7 +5,7 @@ import type { FieldIssue } from './model/parse.js';
 /** Stable error codes. */
 export type ErrorCode =
   | 'validation' | 'not_found' | 'conflict' | 'auth' | 'forbidden' | 'rate_limited' | 'network' | 'timeout'
-  | 'protocol' | 'server' | 'unsupported' | 'aborted';
+  | 'protocol' | 'server' | 'unsupported' | 'aborted' | 'integrity';
 
 /** Why a conflict happened. */
 export type ConflictReason = 'illegal_transition' | 'stale_version' | 'idempotency_mismatch' | 'conflict';
@@ -132,6 +132,14 @@ export class UnsupportedError extends SecondOpinionError {
   override name = 'UnsupportedError';
   constructor(feature: string, details: ErrorDetails = {}) {
     super('unsupported', `This service does not offer ${feature}.`, details);
+  }
+}
+
+/** The bytes kept arriving damaged (the server refused the same part's checksum again and again). */
+export class IntegrityError extends SecondOpinionError {
+  override name = 'IntegrityError';
+  constructor(details: ErrorDetails = {}) {
+    super('integrity', 'The file kept arriving damaged. Check your connection and send it again.', details);
   }
 }
 

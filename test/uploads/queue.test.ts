@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { MemoryStorage, UploadManager, installUploads, type ManagedUpload } from '../../src/core/uploads/index.js';
-import { MemoryBackend, createClient, sha256Hex } from '../../src/index.js';
+import { DEFAULT_CONFIG, MemoryBackend, createClient, sha256Hex } from '../../src/index.js';
 import { validRequest } from '../fixtures/requests.js';
 
 const pdf = (n: number) => new Blob([new TextEncoder().encode('%PDF-1.7\n'), new Uint8Array(n)]);
@@ -105,5 +105,20 @@ describe('the upload queue', () => {
     assert.equal(u.state, 'paused');
     u.resume();
     assert.equal((await u.done).status, 'verified');
+  });
+
+  it('refuses a file over the backend\'s own limit before any byte is sent', async () => {
+    const backend = new MemoryBackend({ config: { ...DEFAULT_CONFIG, uploads: { ...DEFAULT_CONFIG.uploads, maxSize: 2 * 1024 * 1024 } } });
+    const client = createClient({ backend, getAccessToken: () => 'patient-1' });
+    const caseId = (await client.cases.create(validRequest(), { submit: true })).id;
+    const manager = new UploadManager({ storage: new MemoryStorage() });
+    const blob = new WatchedBlob([pdf(3 * 1024 * 1024)]);
+    const reads = WatchedBlob.reads;
+    const u = manager.add(client, caseId, blob, { kind: 'imaging', title: 'Scan' });
+    await u.done.catch(() => {});
+    assert.equal(u.rejectionReason, 'file_too_large');
+    assert.match(u.error?.message ?? '', /smaller than 2 MB/);
+    assert.equal(WatchedBlob.reads, reads, 'not a byte was read');
+    assert.deepEqual((await client.cases.get(caseId)).records, []);
   });
 });

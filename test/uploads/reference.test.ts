@@ -2,9 +2,10 @@
 // counts and cuts: verified uploads, cuts, resume after a reload, refusals, cancel, storage audit.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { MemoryStorage, UploadManager, type ManagedUpload } from '../../src/core/uploads/index.js';
-import { MEDIA_TYPES, type SecondOpinionClient } from '../../src/index.js';
+import { MAX_CHECKSUM_FAILURES, MemoryStorage, UploadManager, type ManagedUpload } from '../../src/core/uploads/index.js';
+import { IntegrityError, type SecondOpinionClient } from '../../src/index.js';
 import { startCutProxy, type CutProxy } from './cut-proxy.js';
+import { startFaultProxy, type FaultProxy } from './fault-proxy.js';
 import { diskFile, reopen, sha256Of } from './files.js';
 import { startUploadServer, type UploadServer } from './ref.js';
 
@@ -15,6 +16,7 @@ const TITLE = 'Jean Smith IRM';
 let ref: UploadServer;
 let proxy: CutProxy;
 let client: SecondOpinionClient;
+let faults: FaultProxy;
 
 // No file name, title, patient detail or token in storage, whatever the flow.
 function assertCleanStorage(storage: MemoryStorage): void {
@@ -38,10 +40,12 @@ before(async () => {
   ref = await startUploadServer();
   proxy = await startCutProxy(ref.server.url);
   client = ref.client(proxy.url);
+  faults = await startFaultProxy(ref.server.url);
   await client.config();
 });
 
 after(async () => {
+  await faults.close();
   await proxy.close();
   await ref.close();
 });
@@ -184,27 +188,6 @@ describe('uploads to the reference server', () => {
     manager.dispose();
   });
 
-  it('refuses a file over the backend\'s own limit before any byte is sent', async () => {
-    const small = await startUploadServer({ uploads: { maxSize: 2 * MiB, acceptedTypes: [...MEDIA_TYPES], tusExtensions: [] } });
-    const p = await startCutProxy(small.server.url);
-    try {
-      const c = small.client(p.url);
-      const caseId = await small.newCase();
-      await c.config();
-      const before = p.bytesUp;
-      const manager = new UploadManager({ storage: new MemoryStorage() });
-      const u = manager.add(c, caseId, (await diskFile(NAME, 3 * MiB)).file, { kind: 'imaging', title: TITLE });
-      await settled(u);
-      assert.equal(u.rejectionReason, 'file_too_large');
-      assert.match(u.error?.message ?? '', /smaller than 2 MB/);
-      assert.equal(p.bytesUp, before);
-      manager.dispose();
-    } finally {
-      await p.close();
-      await small.close();
-    }
-  });
-
   it('detects a stalled request (no progress for the stall timeout), aborts it and resumes', async () => {
     const storage = new MemoryStorage();
     const STALL = 30_000;
@@ -247,6 +230,39 @@ describe('uploads to the reference server', () => {
     const c = await ref.client().cases.get(caseId);
     assert.deepEqual(c.records.map((r) => [r.status, r.rejectionReason]), [['rejected', 'cancelled']]);
     assert.deepEqual(storage.entries(), []);
+    manager.dispose();
+  });
+
+  it('resends only the part the server refused with 460 Checksum Mismatch', async () => {
+    const manager = new UploadManager({ storage: new MemoryStorage(), retry: { baseDelayMs: 5, maxDelayMs: 20 } });
+    const c = ref.client(faults.url);
+    const caseId = await ref.newCase();
+    const size = 40 * MiB;
+    const { file, path } = await diskFile(NAME, size);
+    const before = faults.patchBytesForwarded;
+    // The second part is refused twice, then taken.
+    faults.refusePatches(2, 1);
+    const u = manager.add(c, caseId, file, { kind: 'imaging', title: TITLE });
+    const errors: string[] = [];
+    u.addEventListener('error', (e) => errors.push(`${e.error.status} ${e.willRetry}`));
+    const record = await u.done;
+    assert.deepEqual(errors, ['460 true', '460 true']);
+    assert.equal(record.sha256, await sha256Of(path));
+    assert.equal(faults.patchBytesForwarded - before, size, 'the server got every byte exactly once');
+    manager.dispose();
+  });
+
+  it(`fails with an IntegrityError after ${MAX_CHECKSUM_FAILURES} checksum mismatches in a row`, async () => {
+    const manager = new UploadManager({ storage: new MemoryStorage(), retry: { baseDelayMs: 5, maxDelayMs: 20 } });
+    const c = ref.client(faults.url);
+    const caseId = await ref.newCase();
+    const { file } = await diskFile(NAME, 20 * MiB);
+    const patchesBefore = faults.patches;
+    faults.refusePatches(Infinity);
+    const u = manager.add(c, caseId, file, { kind: 'imaging', title: TITLE });
+    await assert.rejects(u.done.finally(() => faults.refusePatches(0)), (e) => e instanceof IntegrityError && e.code === 'integrity');
+    assert.equal(u.state, 'failed');
+    assert.equal(faults.patches - patchesBefore, MAX_CHECKSUM_FAILURES);
     manager.dispose();
   });
 });

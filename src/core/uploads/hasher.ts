@@ -43,6 +43,8 @@ export class WorkerHasher implements Hasher {
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
   private readonly fallback = new MainThreadHasher();
+  /** Hashes finished so far by each path, so tests and diagnostics can tell which one ran. */
+  readonly completed = { worker: 0, mainThread: 0 };
 
   constructor(private readonly factory: WorkerFactory = defaultFactory) {}
 
@@ -62,7 +64,10 @@ export class WorkerHasher implements Hasher {
         if (e.data.progress !== undefined) job.onProgress?.(e.data.progress);
         else {
           this.pending.delete(e.data.id);
-          if (e.data.sha256) job.resolve(e.data.sha256);
+          if (e.data.sha256) {
+            this.completed.worker++;
+            job.resolve(e.data.sha256);
+          }
           else job.reject(e.data.error === 'cancelled' ? new HashCancelled() : new Error('hashing failed'));
         }
       };
@@ -85,12 +90,12 @@ export class WorkerHasher implements Hasher {
     this.worker = undefined;
     const jobs = [...this.pending.values()];
     this.pending.clear();
-    for (const job of jobs) this.fallback.hash(job.blob, job.options).then(job.resolve, job.reject);
+    for (const job of jobs) this.onMainThread(job.blob, job.options).then(job.resolve, job.reject);
   }
 
   hash(blob: Blob, options: { onProgress?: (bytes: number) => void; signal?: AbortSignal } = {}): Promise<string> {
     const worker = typeof Worker === 'function' ? this.start() : undefined;
-    if (!worker) return this.fallback.hash(blob, options);
+    if (!worker) return this.onMainThread(blob, options);
     const id = this.nextId++;
     return new Promise<string>((resolve, reject) => {
       const job: Pending = { resolve, reject, blob, options };
@@ -103,6 +108,12 @@ export class WorkerHasher implements Hasher {
       }, { once: true });
       worker.postMessage({ id, blob });
     });
+  }
+
+  private async onMainThread(blob: Blob, options: { onProgress?: (bytes: number) => void; signal?: AbortSignal }): Promise<string> {
+    const hex = await this.fallback.hash(blob, options);
+    this.completed.mainThread++;
+    return hex;
   }
 
   dispose(): void {

@@ -5,7 +5,7 @@ import { Upload as TusUpload, type HttpRequest, type HttpResponse, type HttpStac
 import type { SecondOpinionClient } from '../client/client.js';
 import { newIdempotencyKey } from '../client/client.js';
 import type { RecordUpload, UploadOptions, UploadProgress, UploadState } from '../client/engines.js';
-import { NetworkError, ProtocolError, SecondOpinionError, UnsupportedError, isSecondOpinionError } from '../errors.js';
+import { IntegrityError, NetworkError, ProtocolError, SecondOpinionError, UnsupportedError, isSecondOpinionError } from '../errors.js';
 import { RecordSchema, type CaseRecord } from '../model/case.js';
 import type { MediaType } from '../model/codes.js';
 import { errorFromResponse, retryAfterMs } from '../backends/rest/problem.js';
@@ -60,6 +60,8 @@ class StaleRun extends Error {}
 
 const ACTIVE: readonly UploadState[] = ['hashing', 'uploading', 'verifying'];
 const PROGRESS_INTERVAL_MS = 250;
+/** Consecutive 460 (checksum mismatch) answers after which the upload fails with an IntegrityError. */
+export const MAX_CHECKSUM_FAILURES = 3;
 
 /** A record upload driven by an UploadManager. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- typed addEventListener, as DOM classes do
@@ -86,6 +88,8 @@ export class ManagedUpload extends EventTarget implements RecordUpload {
   private tus?: TusUpload;
   private creationKey = newIdempotencyKey();
   private attempt = 0;
+  // 460s in a row: progress does not reset it, since the server discarded the part.
+  private checksumFailures = 0;
   private highWater = 0;
   private refreshToken = false;
   private refreshed = false;
@@ -155,6 +159,7 @@ export class ManagedUpload extends EventTarget implements RecordUpload {
     this.resetDone();
     this._error = undefined;
     this.attempt = 0;
+    this.checksumFailures = 0;
     this.setState('queued');
     this.enqueue(true);
   }
@@ -351,6 +356,7 @@ export class ManagedUpload extends EventTarget implements RecordUpload {
           if (gen !== this.generation) return;
           this.kickStall(gen, upload, resolve, reject);
           const method = req.getMethod();
+          if (method === 'PATCH' && res.getStatus() < 300) this.checksumFailures = 0;
           if (method === 'POST' && res.getStatus() < 300) {
             this.recordId = res.getHeader('SO-Record-Id') ?? this.recordId;
           }
@@ -405,6 +411,10 @@ export class ManagedUpload extends EventTarget implements RecordUpload {
       this.refreshed = true;
       this.refreshToken = true;
       this.scheduleRetry(gen, 0, upload, resolve, reject);
+      return;
+    }
+    if (status === 460 && ++this.checksumFailures >= MAX_CHECKSUM_FAILURES) {
+      reject(new IntegrityError({ status, cause: err }));
       return;
     }
     const error = this.errorOf(res, err);

@@ -90,6 +90,11 @@ export class UploadManager extends EventTarget {
     };
   }
 
+  /** The SHA-256 strategy in use (a WorkerHasher in browsers: its `mode` and `completed` say which path ran). */
+  get hasher(): Hasher {
+    return this.env.hasher;
+  }
+
   /** Every upload added, in order. */
   get uploads(): readonly ManagedUpload[] {
     return this.all;
