@@ -1,0 +1,328 @@
+// <so-opinion-summary>: the first opinion beside the second, each question with its answer, the
+// report, and the closed loop: share with the care team, a follow-up question, another opinion.
+import { html, nothing, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import type { CaseUpdatedEvent } from '../../core/client/events.js';
+import type { SecondOpinionClient } from '../../core/client/client.js';
+import { statusText } from '../../core/i18n/statuses.js';
+import type { Case } from '../../core/model/case.js';
+import { announce } from '../shared/announce.js';
+import { SoElement } from '../shared/base-element.js';
+import { claimClientError } from '../shared/client-errors.js';
+import { focusTarget } from '../shared/focus.js';
+import { formatDate } from '../shared/i18n/format.js';
+import type { MessagesOverride } from '../shared/i18n/messages.js';
+import { tokenStyles } from '../shared/tokens.styles.js';
+import { SoAnotherOpinionEvent, SoOpinionSharedEvent } from './events.js';
+import { OPINION_MESSAGES, type OpinionMessages } from './opinion-messages.js';
+import { opinionView, type OpinionView } from './opinion-model.js';
+import { opinionSummaryStyles } from './opinion-summary.styles.js';
+
+// Long enough for every engine to start the download before the Blob URL goes away.
+const REVOKE_AFTER_MS = 1000;
+
+/**
+ * The second opinion, readable: the first opinion (from the request) beside the second (the
+ * outcome in words, the diagnosis, the recommendations, the specialist), then each of the
+ * patient's questions with its answer, and the report to download. Sharing with the care team is
+ * a consented action; a follow-up question is offered while the backend allows one.
+ *
+ * @summary The second opinion beside the first, with answers, report, sharing and follow-up.
+ * @tagname so-opinion-summary
+ * @fires so-opinion-shared - The opinion was sent to the care team (`SoOpinionSharedEvent`: `caseId`, `sharedAt`).
+ * @fires so-another-opinion - The patient asked for another opinion (`SoAnotherOpinionEvent`: `previousCaseId`).
+ * @csspart heading - The main heading.
+ * @csspart first - The first opinion.
+ * @csspart second - The second opinion.
+ * @csspart outcome - The outcome in words.
+ * @csspart questions - The questions and answers.
+ * @csspart report - The report download button.
+ * @csspart share - The share-with-care-team section.
+ * @csspart follow-up - The follow-up question form.
+ * @csspart another - The "ask for another opinion" button.
+ * @csspart error - An error message.
+ * @cssprop --so-color-success - "Confirmed" and "refined" outcomes, and "shared".
+ * @cssprop --so-color-success-background - Background of good-news outcomes.
+ * @cssprop --so-color-info - Outcomes that suggest a change.
+ * @cssprop --so-color-warning - The "more information needed" outcome.
+ * @cssprop --so-color-primary - Buttons.
+ * @cssprop --so-color-danger - Errors.
+ * @cssprop --so-color-border - Lines and fields.
+ * @cssprop --so-border-radius - Corner radius.
+ * @cssprop --so-spacing-unit - Base spacing.
+ * @cssprop --so-font-family - Font family (inherits the page's by default).
+ */
+export class SoOpinionSummary extends SoElement {
+  static override tagName = 'so-opinion-summary';
+  static override styles = [tokenStyles, opinionSummaryStyles];
+
+  /** A partial override of this element's words (its own keys and the shared ones). */
+  declare i18n?: MessagesOverride & Partial<OpinionMessages>;
+
+  /** The case whose opinion to show. */
+  @property({ attribute: 'case-id', reflect: true }) caseId?: string;
+
+  /** The case on show, as last seen. */
+  @state() case?: Case;
+  @state() private phase: 'idle' | 'loading' | 'error' = 'idle';
+  @state() private busy?: 'share' | 'follow-up' | 'report';
+  @state() private shareError?: string;
+  @state() private followUpError?: string;
+  @state() private actionError?: string;
+  @state() private followUpSent = false;
+
+  @query('#share-consent') private consentBox?: HTMLInputElement;
+  @query('#follow-up') private followUpField?: HTMLTextAreaElement;
+  @query('#share-status') private shareStatus?: HTMLElement;
+  @query('#follow-up-status') private followUpStatus?: HTMLElement;
+
+  private loadedFor?: string;
+  private following?: SecondOpinionClient;
+  private ticket = 0;
+
+  private readonly onCaseUpdated = (e: CaseUpdatedEvent) => {
+    if (e.case.id === this.caseId && (!this.case || e.case.version >= this.case.version)) this.case = e.case;
+  };
+
+  /** The summary's words in its locale, with the `.i18n` override applied. */
+  get words(): OpinionMessages {
+    return { ...OPINION_MESSAGES[this.locale], ...(this.i18n as Partial<OpinionMessages> | undefined) };
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.follow(this.activeClient);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.follow(undefined);
+  }
+
+  protected override clientChanged(client: SecondOpinionClient | undefined): void {
+    this.follow(client);
+    this.loadedFor = undefined;
+  }
+
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    super.willUpdate(changed as never);
+    const key = this.activeClient && this.caseId ? this.caseId : undefined;
+    if (key === this.loadedFor) return;
+    this.loadedFor = key;
+    this.case = undefined;
+    this.followUpSent = false;
+    if (key) void this.load();
+  }
+
+  private follow(client: SecondOpinionClient | undefined): void {
+    if (client === this.following) return;
+    this.following?.removeEventListener('case-updated', this.onCaseUpdated);
+    this.following = client;
+    client?.addEventListener('case-updated', this.onCaseUpdated);
+  }
+
+  /** Loads the case again. */
+  async load(): Promise<void> {
+    const client = this.activeClient;
+    const caseId = this.caseId;
+    if (!client || !caseId) return;
+    const ticket = ++this.ticket;
+    this.phase = 'loading';
+    try {
+      const c = await client.cases.get(caseId);
+      if (ticket !== this.ticket) return;
+      this.case = c;
+      this.phase = 'idle';
+    } catch (e) {
+      claimClientError(e);
+      if (ticket === this.ticket) this.phase = 'error';
+    }
+  }
+
+  private date(value: string): string {
+    return /^\d{4}-\d{2}-\d{2}$/.test(value) ? formatDate(value, this.locale, { dateStyle: 'long', timeZone: 'UTC' }) : formatDate(value, this.locale);
+  }
+
+  private async downloadReport(recordId: string): Promise<void> {
+    const c = this.case;
+    const client = this.activeClient;
+    if (!c || !client || this.busy) return;
+    this.busy = 'report';
+    this.actionError = undefined;
+    try {
+      const blob = await client.records.content(c.id, recordId);
+      const url = URL.createObjectURL(blob);
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = `${this.words.reportFileName}${blob.type === 'application/pdf' ? '.pdf' : ''}`;
+      a.hidden = true;
+      this.renderRoot.append(a);
+      try {
+        a.click();
+      } finally {
+        a.remove();
+        setTimeout(() => URL.revokeObjectURL(url), REVOKE_AFTER_MS);
+      }
+    } catch (e) {
+      claimClientError(e);
+      this.actionError = this.words.actionFailed;
+    } finally {
+      this.busy = undefined;
+    }
+  }
+
+  private async share(e: Event): Promise<void> {
+    e.preventDefault();
+    const c = this.case;
+    const client = this.activeClient;
+    if (!c || !client || this.busy) return;
+    if (!this.consentBox?.checked) {
+      this.shareError = this.words.shareConsentRequired;
+      this.consentBox?.focus();
+      return;
+    }
+    this.shareError = undefined;
+    this.busy = 'share';
+    try {
+      const next = await client.cases.share(c.id);
+      this.case = next;
+      const at = next.opinion?.sharedWithCareTeamAt ?? next.updatedAt;
+      void announce(this.words.sharedOn(this.date(at)));
+      this.emit(new SoOpinionSharedEvent(next.id, at));
+      await this.updateComplete;
+      if (this.shareStatus) focusTarget(this.shareStatus);
+    } catch (err) {
+      claimClientError(err);
+      this.shareError = this.words.actionFailed;
+    } finally {
+      this.busy = undefined;
+    }
+  }
+
+  private async askFollowUp(e: Event): Promise<void> {
+    e.preventDefault();
+    const c = this.case;
+    const client = this.activeClient;
+    const text = this.followUpField?.value.trim() ?? '';
+    if (!c || !client || this.busy) return;
+    if (!text) {
+      this.followUpError = this.words.followUpRequired;
+      this.followUpField?.focus();
+      return;
+    }
+    this.followUpError = undefined;
+    this.busy = 'follow-up';
+    try {
+      this.case = await client.cases.followUp(c.id, { text });
+      this.followUpSent = true;
+      void announce(this.words.followUpSent);
+      await this.updateComplete;
+      if (this.followUpStatus) focusTarget(this.followUpStatus);
+    } catch (err) {
+      claimClientError(err);
+      this.followUpError = this.words.actionFailed;
+    } finally {
+      this.busy = undefined;
+    }
+  }
+
+  protected override render(): TemplateResult {
+    const m = this.words;
+    if (this.phase === 'error') {
+      return html`<p part="error" class="error" role="alert">${m.loadError}</p><button type="button" class="secondary" @click=${() => this.load()}>${m.retry}</button>`;
+    }
+    const c = this.case;
+    if (!c) return html`<p role="status" class="muted">${m.loading}</p>`;
+    const v = opinionView(c);
+    return html`<article aria-labelledby="heading">
+      <h2 id="heading" part="heading">${m.summaryHeading}</h2>
+      ${v.second ? nothing : html`<p>${m.notReady}</p><p class="muted">${statusText(c.status, this.locale).next}</p>`}
+      ${this.followUpSent ? html`<p id="follow-up-status" class="done">${m.followUpSent}</p>` : nothing}
+      <div class="compare">
+        ${v.first ? html`<section part="first" class="opinion first" aria-labelledby="first-heading">
+          <h3 id="first-heading">${m.firstOpinion}</h3>
+          <dl>
+            <dt>${m.firstDiagnosis}</dt><dd>${v.first.diagnosis}${v.first.diagnosedOn ? html` <span class="muted">(${this.date(v.first.diagnosedOn)})</span>` : nothing}</dd>
+            <dt>${m.firstTreatment}</dt><dd>${v.first.proposedTreatment ?? m.noTreatment}</dd>
+            ${v.first.from.length ? html`<dt>${m.firstFrom}</dt><dd>${v.first.from.join(', ')}</dd>` : nothing}
+          </dl>
+        </section>` : nothing}
+        ${v.second ? this.renderSecond(v.second, m) : nothing}
+      </div>
+      ${v.second ? html`<section aria-labelledby="questions-heading">
+        <h3 id="questions-heading">${m.questionsHeading}</h3>
+        <ol part="questions" class="qa">${v.questions.map((q) => html`<li data-question-id=${q.id}>
+          ${q.followUp ? html`<span class="tag">${m.followUpTag}</span>` : nothing}
+          <p class="question">${q.text}</p>
+          <p class="answer ${q.answer ? '' : 'muted'}">${q.answer ?? m.noAnswer}</p>
+        </li>`)}</ol>
+      </section>` : nothing}
+      ${v.second?.reportRecordId ? html`<section aria-labelledby="report-heading">
+        <h3 id="report-heading">${m.reportHeading}</h3>
+        <button part="report" type="button" class="secondary" ?disabled=${this.busy === 'report'} @click=${() => this.downloadReport(v.second!.reportRecordId!)}>${this.busy === 'report' ? m.reportDownloading : m.reportDownload}</button>
+      </section>` : nothing}
+      ${this.actionError ? html`<p part="error" class="error" role="alert">${this.actionError}</p>` : nothing}
+      ${this.renderShare(v, m)}
+      ${v.canFollowUp ? this.renderFollowUp(v, m) : nothing}
+      ${v.canAskAnother ? html`<section aria-labelledby="another-heading">
+        <h3 id="another-heading">${m.anotherHeading}</h3>
+        <p>${m.anotherIntro}</p>
+        <button part="another" type="button" class="secondary" @click=${() => this.emit(new SoAnotherOpinionEvent(c.id))}>${m.anotherButton}</button>
+      </section>` : nothing}
+    </article>`;
+  }
+
+  private renderSecond(o: NonNullable<OpinionView['second']>, m: OpinionMessages): TemplateResult {
+    const words = m.outcome[o.outcome];
+    const who = [o.specialist.name, o.specialist.credentials, o.specialist.specialty].filter(Boolean).join(', ');
+    return html`<section part="second" class="opinion second" aria-labelledby="second-heading">
+      <h3 id="second-heading">${m.secondOpinion}</h3>
+      <div part="outcome" class="outcome ${o.tone}" data-outcome=${o.outcome}><h4>${words.headline}</h4><p>${words.detail}</p></div>
+      <dl>
+        <dt>${m.secondSummary}</dt><dd>${o.summary}</dd>
+        ${o.diagnosis ? html`<dt>${m.secondDiagnosis}</dt><dd>${o.diagnosis}</dd>` : nothing}
+        ${o.recommendations.length ? html`<dt>${m.recommendations}</dt><dd><ul>${o.recommendations.map((r) => html`<li>${r}</li>`)}</ul></dd>` : nothing}
+        <dt>${m.specialist}</dt><dd>${who}<br /><span class="muted">${m.issuedOn(this.date(o.issuedAt))}</span></dd>
+      </dl>
+    </section>`;
+  }
+
+  private renderShare(v: OpinionView, m: OpinionMessages): TemplateResult | typeof nothing {
+    const s = v.share;
+    if (s.state === 'unavailable') return nothing;
+    const body = s.state === 'shared'
+      ? html`<p id="share-status" class="done">${m.sharedOn(this.date(s.at))}</p>`
+      : s.state === 'not_consented'
+        ? html`<p>${m.shareNotConsented}</p>`
+        : html`<form @submit=${(e: Event) => this.share(e)} novalidate>
+            <p>${m.shareIntro}${s.recipient ? html` ${m.shareTo(s.recipient)}` : nothing}</p>
+            ${this.shareError ? html`<p id="share-error" class="error">${this.shareError}</p>` : nothing}
+            <div class="check">
+              <input id="share-consent" type="checkbox" aria-invalid=${this.shareError ? 'true' : 'false'} aria-describedby=${this.shareError ? 'share-error' : nothing} ?disabled=${this.busy === 'share'} />
+              <label for="share-consent">${m.shareConsent}</label>
+            </div>
+            <button type="submit" ?disabled=${this.busy === 'share'}>${this.busy === 'share' ? m.shareSending : m.shareButton}</button>
+          </form>`;
+    return html`<section part="share" aria-labelledby="share-heading"><h3 id="share-heading">${m.shareHeading}</h3>${body}</section>`;
+  }
+
+  private renderFollowUp(v: OpinionView, m: OpinionMessages): TemplateResult {
+    const busy = this.busy === 'follow-up';
+    return html`<section part="follow-up" aria-labelledby="follow-up-heading">
+      <h3 id="follow-up-heading">${m.followUpHeading}</h3>
+      <form @submit=${(e: Event) => this.askFollowUp(e)} novalidate>
+        <p id="follow-up-hint">${m.followUpIntro(v.followUpsRemaining)}</p>
+        <label for="follow-up">${m.followUpLabel}</label>
+        ${this.followUpError ? html`<p id="follow-up-error" class="error">${this.followUpError}</p>` : nothing}
+        <textarea id="follow-up" name="follow-up" aria-describedby=${this.followUpError ? 'follow-up-hint follow-up-error' : 'follow-up-hint'} aria-invalid=${this.followUpError ? 'true' : 'false'} ?disabled=${busy}></textarea>
+        <button type="submit" ?disabled=${busy}>${m.followUpSend}</button>
+      </form>
+    </section>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'so-opinion-summary': SoOpinionSummary;
+  }
+}
