@@ -6,6 +6,12 @@ import '../elements/index.js';
 import { SoProvider } from '../components/provider/provider.js';
 import { SoStatusBadge } from '../components/status-badge/status-badge.js';
 import type { SoClientChangeEvent, SoErrorEvent } from '../components/shared/events.js';
+import { SoRequestForm } from '../components/request-form/request-form.js';
+import type { SoCaseCreatedEvent, SoStepChangeEvent } from '../components/request-form/request-form.events.js';
+import { SoStatusTracker } from '../components/status-tracker/status-tracker.js';
+import type { SoActionRequiredEvent, SoBeforeWithdrawEvent, SoStatusChangedEvent } from '../components/status-tracker/events.js';
+import { SoOpinionSummary } from '../components/opinion-summary/opinion-summary.js';
+import type { SoAnotherOpinionEvent, SoOpinionSharedEvent } from '../components/opinion-summary/events.js';
 
 /** `<so-provider>` for React 18: `onError` and `onClientChange` map to `so-error` and `so-client-change`. */
 export const Provider = createComponent({
@@ -23,4 +29,38 @@ export const StatusBadge = createComponent({
   tagName: 'so-status-badge',
   elementClass: SoStatusBadge,
   react: React,
+});
+
+/** `<so-request-form>` for React 18: `onStepChange` and `onCaseCreated` map to `so-step-change` and `so-case-created`. */
+export const RequestForm = createComponent({
+  tagName: 'so-request-form',
+  elementClass: SoRequestForm,
+  react: React,
+  events: {
+    onStepChange: 'so-step-change' as EventName<SoStepChangeEvent>,
+    onCaseCreated: 'so-case-created' as EventName<SoCaseCreatedEvent>,
+  },
+});
+
+/** `<so-status-tracker>` for React 18: `onStatusChanged`, `onActionRequired` and `onBeforeWithdraw`. */
+export const StatusTracker = createComponent({
+  tagName: 'so-status-tracker',
+  elementClass: SoStatusTracker,
+  react: React,
+  events: {
+    onStatusChanged: 'so-status-changed' as EventName<SoStatusChangedEvent>,
+    onActionRequired: 'so-action-required' as EventName<SoActionRequiredEvent>,
+    onBeforeWithdraw: 'so-before-withdraw' as EventName<SoBeforeWithdrawEvent>,
+  },
+});
+
+/** `<so-opinion-summary>` for React 18: `onOpinionShared` and `onAnotherOpinion`. */
+export const OpinionSummary = createComponent({
+  tagName: 'so-opinion-summary',
+  elementClass: SoOpinionSummary,
+  react: React,
+  events: {
+    onOpinionShared: 'so-opinion-shared' as EventName<SoOpinionSharedEvent>,
+    onAnotherOpinion: 'so-another-opinion' as EventName<SoAnotherOpinionEvent>,
+  },
 });
