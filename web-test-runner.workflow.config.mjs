@@ -26,4 +26,6 @@ export default {
   nodeResolve: { ...base.nodeResolve, browser: true },
   files: ['test/browser/status-tracker*.spec.ts', 'test/browser/opinion-summary*.spec.ts'],
   plugins: [commonJsWrap(), ...base.plugins, referenceServerPlugin()],
+  // A server restart reopens its database; on a loaded 2-core machine that alone can take seconds.
+  testFramework: { config: { ...base.testFramework?.config, timeout: 30000 } },
 };
