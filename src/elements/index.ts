@@ -4,6 +4,7 @@ import './status-badge.js';
 import './request-form.js';
 import './status-tracker.js';
 import './opinion-summary.js';
+import './record-uploader.js';
 
 export * from '../components/index.js';
 export { SoStatusTracker } from '../components/status-tracker/status-tracker.js';
@@ -15,3 +16,6 @@ export type { OpinionMessages } from '../components/opinion-summary/opinion-mess
 export { SoRequestForm } from './request-form.js';
 export { SoStepChangeEvent, SoCaseCreatedEvent } from '../components/request-form/request-form.events.js';
 export type { RequestFormI18n } from '../components/request-form/request-form.js';
+export { SoRecordUploader } from './record-uploader.js';
+export { SoUploadProgressEvent, SoRecordUploadedEvent, SoUploadErrorEvent, SoBeforeUploadEvent } from '../components/record-uploader/record-uploader.events.js';
+export type { UploaderMessages } from '../components/record-uploader/record-uploader.messages.js';

@@ -31,7 +31,37 @@ interface Pending {
 /** Makes the hashing Worker; a function so bundlers see the `new Worker(new URL(...))` pattern as written. */
 export type WorkerFactory = () => Worker;
 
-const defaultFactory: WorkerFactory = () => new Worker(new URL('./hash.worker.js', import.meta.url), { type: 'module' });
+interface TrustedTypesLike {
+  createPolicy(name: string, rules: { createScriptURL(url: string): string }): { createScriptURL(url: string): unknown };
+}
+
+let viaTrustedTypes = false;
+let policy: ReturnType<TrustedTypesLike['createPolicy']> | undefined;
+
+/**
+ * Starts the Worker through a Trusted Types policy named `second-opinion-kit` (for pages with
+ * `require-trusted-types-for 'script'`). The CDN bundle turns this on; bundler builds keep the
+ * plain `new Worker(new URL(...))` pattern bundlers recognise.
+ */
+export function useTrustedTypesForWorker(): void {
+  viaTrustedTypes = true;
+}
+
+const defaultFactory: WorkerFactory = () => {
+  const tt = (globalThis as { trustedTypes?: TrustedTypesLike }).trustedTypes;
+  if (viaTrustedTypes && tt) {
+    const href = new URL('./hash.worker.js', import.meta.url).href;
+    // The policy passes this one URL and nothing else.
+    policy ??= tt.createPolicy('second-opinion-kit', {
+      createScriptURL: (url) => {
+        if (url !== href) throw new TypeError('second-opinion-kit: unexpected script URL');
+        return url;
+      },
+    });
+    return new Worker(policy.createScriptURL(href) as string, { type: 'module' });
+  }
+  return new Worker(new URL('./hash.worker.js', import.meta.url), { type: 'module' });
+};
 
 /**
  * Hashes in one module Worker shared by every upload of a manager. If the Worker cannot start

@@ -7,6 +7,6 @@ export { planParts, MIN_PART_BYTES, MAX_PARTS, type PartPlan, type PartPlanOptio
 export { retryDelayMs, isRetryableStatus, type UploadRetryOptions } from './retry-policy.js';
 export { uploadFingerprint, FINGERPRINT_SAMPLE_BYTES } from './fingerprint.js';
 export { ResumeStore, MemoryStorage, type KeyValueStorage, type ResumeEntry } from './resume-store.js';
-export { WorkerHasher, MainThreadHasher, defaultHasher, type Hasher, type WorkerFactory } from './hasher.js';
+export { WorkerHasher, MainThreadHasher, defaultHasher, useTrustedTypesForWorker, type Hasher, type WorkerFactory } from './hasher.js';
 export { HashCancelled } from './hash-core.js';
 export { FetchHttpStack } from './fetch-http-stack.js';

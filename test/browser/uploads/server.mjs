@@ -1,0 +1,75 @@
+// Node side of the uploader's browser tests: the reference server on 127.0.0.1 (own temporary
+// data dir, demo mode) and the commands the tests call; middleware for the Worker and a CSP page.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { tsImport } from 'tsx/esm/api';
+import { build } from 'esbuild';
+import { CSP } from '../support/csp-middleware.mjs';
+
+/** The wtr plugin: `so-uploads-session` -> { url, token } for a fresh patient. */
+export function uploadsPlugin() {
+  let server;
+  let dataDir;
+  return {
+    name: 'so-uploads-reference',
+    async serverStart() {
+      const api = await tsImport('../../../src/server/index.ts', import.meta.url);
+      dataDir = mkdtempSync(join(tmpdir(), 'so-wtr-uploads-'));
+      server = await api.startServer({ port: 0, host: '127.0.0.1', dataDir, demo: true, logger: api.silentLogger, rateLimit: false });
+    },
+    async serverStop() {
+      await server?.close().catch(() => {});
+      if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+    async executeCommand({ command }) {
+      if (command === 'so-uploads-session') return { url: server.url, token: await server.issueToken(`patient-${randomUUID()}`, 'patient') };
+      return undefined;
+    },
+  };
+}
+
+/**
+ * The hasher starts `new URL('./hash.worker.js', import.meta.url)`; under test the sources are
+ * TypeScript, so that request is answered with the compiled `hash.worker.ts` (as a bundler would).
+ */
+export function workerSource() {
+  return (ctx, next) => {
+    if (ctx.path === '/src/core/uploads/hash.worker.js') ctx.path = '/src/core/uploads/hash.worker.ts';
+    return next();
+  };
+}
+
+const page = new URL('./csp-page.html', import.meta.url);
+
+/**
+ * The docs' strict policy plus what uploads need: compiling WebAssembly for hash-wasm (not JS
+ * eval) and the kit's Trusted Types policy that starts the hashing Worker.
+ */
+export const UPLOADER_CSP = CSP.replace("script-src 'self'", "script-src 'self' 'wasm-unsafe-eval'").replace('trusted-types lit-html', 'trusted-types lit-html second-opinion-kit');
+
+/** GET /uploads-csp-page.html -> a page with that policy, hashing through the CDN bundle. */
+export function cspUploadPage() {
+  return async (ctx, next) => {
+    if (ctx.path !== '/uploads-csp-page.html') return next();
+    ctx.set('Content-Security-Policy', UPLOADER_CSP);
+    ctx.type = 'text/html';
+    ctx.body = await readFile(page, 'utf8');
+  };
+}
+
+/** A wds plugin: tus-js-client's one CommonJS dependency (url-parse and its helpers) served as an ES module bundled by esbuild. */
+export function urlParseAsEsm() {
+  let code;
+  return {
+    name: 'so-url-parse-esm',
+    async serve(context) {
+      if (!/\/node_modules\/url-parse\/index\.js$/.test(context.path)) return undefined;
+      code ??= build({ entryPoints: [new URL('../../../node_modules/url-parse/index.js', import.meta.url).pathname], bundle: true, format: 'esm', write: false, logLevel: 'error' })
+        .then((r) => r.outputFiles[0].text);
+      return { body: await code, type: 'js' };
+    },
+  };
+}
