@@ -3,6 +3,7 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher, puppeteerCore } from '@web/test-runner-chrome';
 import { webdriverLauncher } from '@web/test-runner-webdriver';
+import { commonJsWrap } from './test/browser/support/cjs-wrap.mjs';
 import { cspPage } from './test/browser/support/csp-middleware.mjs';
 import { startWebKitDriver } from './test/browser/support/webkit-driver.mjs';
 
@@ -47,12 +48,13 @@ if (wanted.includes('webkit')) {
 
 export default {
   files: 'test/browser/**/*.test.ts',
-  nodeResolve: { exportConditions: ['browser', 'development'] },
+  // `browser: true` picks packages' browser builds (tus-js-client has a Node one that needs fs).
+  nodeResolve: { exportConditions: ['browser', 'development'], browser: true },
   hostname: '127.0.0.1',
   // One WebDriver session per file for WebKit.
   concurrency: 1,
   middleware: [cspPage()],
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
+  plugins: [commonJsWrap(), esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
   browsers,
   testFramework: { config: { timeout: 10000 } },
 };
