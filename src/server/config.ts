@@ -42,6 +42,20 @@ export interface ServerOptions {
   uploadExpirationMs?: number;
   /** The page served at `/`, as HTML. Default none (404). */
   homePage?: string;
+  /** Read-only folders served under URL prefixes (the demo's files, the CDN build). Default none. */
+  assets?: AssetDir[];
+}
+
+/** A folder served read-only under a URL prefix, e.g. `{ path: '/cdn', dir: 'dist/cdn' }`. */
+export interface AssetDir {
+  /** URL prefix, starting with `/`, without a trailing slash. */
+  path: string;
+  /** The folder on disk. */
+  dir: string;
+  /** The Content-Security-Policy sent with its files; `false` sends none. Default the strict page policy. */
+  csp?: string | false;
+  /** Serve `index.html` for the prefix itself and for folder URLs. Default false. */
+  index?: boolean;
 }
 
 /** Settings after defaults. */
@@ -58,6 +72,7 @@ export interface ResolvedOptions {
   corsOrigins: string[] | '*';
   uploadExpirationMs: number;
   homePage?: string;
+  assets: AssetDir[];
 }
 
 const env = process.env;
@@ -86,5 +101,6 @@ export function resolveOptions(options: ServerOptions = {}): ResolvedOptions {
     corsOrigins: options.corsOrigins ?? (origins?.length ? origins : '*'),
     uploadExpirationMs: options.uploadExpirationMs ?? 24 * 3_600_000,
     ...(options.homePage ? { homePage: options.homePage } : {}),
+    assets: options.assets ?? [],
   };
 }

@@ -16,6 +16,7 @@ import { EventsHub } from './events-hub.js';
 import { purgeIdempotency } from './idempotency.js';
 import { jsonLogger } from './logging.js';
 import { migrate } from './migrations.js';
+import { assetRoutes } from './routes/assets.js';
 import { eventRoutes } from './routes/events.js';
 import { recordRoutes } from './routes/records.js';
 import { staffRoutes } from './routes/staff.js';
@@ -23,14 +24,15 @@ import { uploadRoutes } from './routes/uploads.js';
 import { CaseStore } from './store.js';
 import { Uploads } from './uploads.js';
 
-export type { ServerOptions, RateLimitOptions, ResolvedOptions } from './config.js';
+export type { ServerOptions, RateLimitOptions, ResolvedOptions, AssetDir } from './config.js';
 export type { Logger, LogFields } from './logging.js';
 export { jsonLogger, silentLogger } from './logging.js';
 export type { Db, Queryable, QueryResult } from './db.js';
 export type { CallerRole, Principal } from './auth.js';
 export { MIGRATIONS, migrate } from './migrations.js';
 export { openApiDocument } from './openapi.js';
-export { DEMO_PAGE } from './demo-page.js';
+export { DEMO_PAGE, demoSite, type DemoSiteOptions } from './demo-page.js';
+export { PAGE_CSP } from './routes/assets.js';
 export { TUS_EXTENSIONS } from './config.js';
 
 /** A built server, not yet listening: its app answers `fetch` requests. */
@@ -68,7 +70,7 @@ export async function createServer(input: ServerOptions = {}): Promise<SecondOpi
   const tokens = new TokenIssuer(options.tokenSecret);
   const uploads = new Uploads(db, store, options);
   const deps = { db, store, hub, tokens, config: options.config, options };
-  const app = buildApp(deps, logger, [staffRoutes, eventRoutes, recordRoutes, uploadRoutes(uploads)]);
+  const app = buildApp(deps, logger, [staffRoutes, eventRoutes, recordRoutes, uploadRoutes(uploads), assetRoutes]);
   const maintenance = async (now?: Date) => {
     await purgeIdempotency(db);
     await uploads.expire(now);

@@ -2,6 +2,7 @@
 import type { Hono } from 'hono';
 import type { AppEnv } from '../env.js';
 import { openApiDocument } from '../openapi.js';
+import { pageHeaders } from './assets.js';
 import type { Deps } from './deps.js';
 
 /** Mounts `/v1/config`, `/openapi.json` and, when configured, `/`. */
@@ -12,7 +13,7 @@ export function metaRoutes(app: Hono<AppEnv>, { config, options }: Deps): void {
   const home = options.homePage;
   if (home) {
     app.get('/', (c) => {
-      c.header('Content-Security-Policy', "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'");
+      pageHeaders(c);
       return c.html(home);
     });
   }

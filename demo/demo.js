@@ -1,0 +1,113 @@
+// The demo page: a patient's side (request form, record uploader, status tracker, opinion summary)
+// and the staff console, on the reference server. Tokens from POST /v1/dev/session live only in
+// this module's memory: nothing is written to storage, and a reload starts a new demo session.
+import { RestBackend, createClient, installUploads } from '/cdn/second-opinion-kit.js';
+import { PRESETS } from './appearance.js';
+import { exampleRequest } from './example.js';
+import { applyWords, words } from './i18n.js';
+import { StaffConsole } from './staff-console.js';
+
+const $ = (selector) => document.querySelector(selector);
+const provider = $('so-provider');
+const form = $('so-request-form');
+const tracker = $('so-status-tracker');
+const summary = $('so-opinion-summary');
+const uploaders = [...document.querySelectorAll('so-record-uploader')];
+const sections = { request: $('#step-request'), records: $('#step-records'), tracker: $('#step-tracker'), opinion: $('#step-opinion') };
+
+const sessionNote = $('#session-state');
+
+// The demo session: one call, its tokens held in this promise only (never in storage or a URL).
+async function openSession() {
+  const response = await fetch('/v1/dev/session', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+  if (!response.ok) throw new Error(`dev session: HTTP ${response.status}`);
+  return response.json();
+}
+const session = openSession();
+
+// The clients exist before the elements first render, so the provider never builds one of its own;
+// their token getters wait for the session.
+const endpoint = location.origin;
+const patient = createClient({ backend: new RestBackend({ endpoint }), getAccessToken: async () => (await session).patientToken });
+installUploads(patient);
+provider.client = patient;
+const staffClient = createClient({ backend: new RestBackend({ endpoint }), getAccessToken: async () => (await session).staffToken });
+const staff = new StaffConsole($('#staff-console'), staffClient);
+
+function relabel() {
+  const w = words(document.documentElement.lang);
+  applyWords(document.body, w);
+  document.title = w.title;
+  staff.relabel();
+}
+
+// Steps already reached stay visible; the latest one is marked current.
+function reach(step) {
+  const order = ['request', 'records', 'tracker', 'opinion'];
+  const at = order.indexOf(step);
+  order.forEach((name, i) => {
+    if (i <= at) sections[name].hidden = false;
+    const item = document.querySelector(`[data-step="${name}"]`);
+    if (i === at) item.setAttribute('aria-current', 'step');
+    else item.removeAttribute('aria-current');
+  });
+}
+
+function showCase(caseId) {
+  for (const uploader of uploaders) uploader.setAttribute('case-id', caseId);
+  tracker.setAttribute('case-id', caseId);
+  reach(customElements.get('so-record-uploader') ? 'records' : 'tracker');
+  sections.tracker.hidden = false;
+}
+
+// Settings: language, theme and appearance switch live, for the whole page.
+$('#lang').addEventListener('change', (e) => {
+  document.documentElement.lang = e.target.value;
+  relabel();
+});
+$('#theme').addEventListener('change', (e) => {
+  provider.theme = e.target.value;
+  document.documentElement.dataset.theme = e.target.value;
+});
+$('#preset').addEventListener('change', (e) => {
+  provider.appearance = PRESETS[e.target.value];
+  document.documentElement.dataset.preset = e.target.value;
+});
+$('#example').addEventListener('click', () => {
+  form.initial = exampleRequest();
+  void form.updateComplete.then(() => form.goTo('review'));
+});
+
+form.addEventListener('so-case-created', (e) => {
+  showCase(e.case.id);
+  void staff.refresh();
+});
+tracker.addEventListener('so-status-changed', (e) => {
+  if (e.status === 'opinion_ready') {
+    summary.setAttribute('case-id', e.caseId);
+    reach('opinion');
+  }
+  void staff.refresh();
+});
+
+// Until the record uploader ships in the CDN build, say so where it would be.
+if (!customElements.get('so-record-uploader')) {
+  for (const uploader of uploaders) {
+    const note = document.createElement('p');
+    note.className = 'muted';
+    note.dataset.t = 'uploaderMissing';
+    if (uploader.slot) note.slot = uploader.slot;
+    uploader.replaceWith(note);
+  }
+}
+relabel();
+reach('request');
+sessionNote.textContent = words(document.documentElement.lang).startingSession;
+session.then(async () => {
+  sessionNote.textContent = '';
+  document.body.dataset.session = 'ready';
+  await staff.refresh();
+}, () => {
+  sessionNote.textContent = words(document.documentElement.lang).sessionFailed;
+  document.body.dataset.session = 'failed';
+});

@@ -1,0 +1,53 @@
+// Builds the CDN module (dist/cdn) when it is missing or older than the browser sources, so a fresh
+// clone runs the demo with `npm install && npm start` and a rebuilt element shows on the next start.
+import { existsSync, globSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { rollup, type OutputOptions, type RollupOptions } from 'rollup';
+
+const root = resolve(import.meta.dirname, '..');
+const target = resolve(root, 'dist/cdn/second-opinion-kit.js');
+const WORKER = resolve(root, 'dist/cdn/chunks/hash.worker.js');
+
+// What the CDN bundle is made of: browser sources (never the server's), the build config, the lock.
+function newestSource(): number {
+  const files = globSync(['src/**/*.ts', 'rollup.config.mjs', 'tsconfig.build.json', 'package-lock.json'], { cwd: root })
+    .filter((f) => !f.startsWith('src/server/') && !f.startsWith('src/conformance/'));
+  return Math.max(...files.map((f) => statSync(resolve(root, f)).mtimeMs));
+}
+
+/** True when dist/cdn is missing or older than a source it is built from. */
+export function cdnIsStale(): boolean {
+  if (!existsSync(target) || !existsSync(WORKER)) return true;
+  return Math.min(statSync(target).mtimeMs, statSync(WORKER).mtimeMs) < newestSource();
+}
+
+const writesCdn = (o: OutputOptions) => (o.dir ?? o.file ?? '').replace(/^\.\//, '').startsWith('dist/cdn');
+
+/** Builds only the CDN outputs of rollup.config.mjs (the npm build is not needed to run the demo). */
+export async function buildCdn(): Promise<void> {
+  const configs = ((await import(resolve(root, 'rollup.config.mjs'))) as { default: RollupOptions[] }).default;
+  const cdn = configs.filter((c) => [c.output].flat().some((o) => o && writesCdn(o)));
+  if (!cdn.length) throw new Error('rollup.config.mjs has no dist/cdn output');
+  const cwd = process.cwd();
+  // The config's paths are relative to the repository.
+  process.chdir(root);
+  try {
+    for (const config of cdn) {
+      const bundle = await rollup(config);
+      for (const output of [config.output].flat()) if (output) await bundle.write(output);
+      await bundle.close();
+    }
+  } finally {
+    process.chdir(cwd);
+  }
+}
+
+/** Builds dist/cdn if it is stale; says so on stdout. Returns whether it built. */
+export async function ensureCdn(log: (line: string) => void = (l) => process.stdout.write(`${l}\n`)): Promise<boolean> {
+  if (!cdnIsStale()) return false;
+  log('building the CDN module (dist/cdn) for the demo...');
+  const started = Date.now();
+  await buildCdn();
+  log(`built dist/cdn in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  return true;
+}

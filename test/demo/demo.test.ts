@@ -1,0 +1,144 @@
+// The demo at `/` in real Chromium against the real reference server (embedded database): one
+// person sends a request, the staff console asks for information, the patient answers, staff
+// accept, review, attach a report and issue the opinion, and the opinion summary shows the
+// answers; language and theme switch live; no CSP violation and no console error on the way.
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { ensureCdn } from '../../scripts/cdn-build.js';
+import { demoSite, silentLogger, startServer, type RunningServer } from '../../src/server/index.js';
+
+const root = resolve(import.meta.dirname, '../..');
+// Generous bounds for a loaded 2-core machine; every wait ends on a condition, not on the clock.
+const STEP = 30_000;
+
+interface Seen { violations: string[]; errors: string[] }
+
+// The steps are one story: after a failed step the next ones fail at once instead of waiting.
+let failedStep: string | undefined;
+function step(name: string, fn: () => Promise<void> | void): void {
+  it(name, async () => {
+    assert.equal(failedStep, undefined, `an earlier step failed: ${failedStep}`);
+    try {
+      await fn();
+    } catch (e) {
+      failedStep = name;
+      throw e;
+    }
+  });
+}
+
+describe('the demo served by npm start', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+  let dataDir: string;
+  const seen: Seen = { violations: [], errors: [] };
+
+  before(async () => {
+    await ensureCdn(() => {});
+    dataDir = mkdtempSync(join(tmpdir(), 'so-demo-'));
+    server = await startServer({ port: 0, host: '127.0.0.1', demo: true, dataDir, logger: silentLogger, ...demoSite({ root }) });
+    browser = await chromium.launch({
+      executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    });
+    page = await browser.newPage();
+    page.setDefaultTimeout(STEP);
+    page.on('console', (m) => {
+      if (m.type() === 'error') seen.errors.push(m.text());
+    });
+    page.on('pageerror', (e) => seen.errors.push(`pageerror: ${e.message}`));
+    await page.exposeFunction('reportViolation', (v: string) => seen.violations.push(v));
+    // Init scripts run through the DevTools protocol, outside the page's CSP.
+    await page.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (e) => {
+        (window as unknown as { reportViolation(v: string): void }).reportViolation(`${e.violatedDirective} ${e.blockedURI}`);
+      });
+    });
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  step('serves the page with the strict policy and Trusted Types', async () => {
+    const response = await page.goto(`${server.url}/`);
+    const csp = response?.headers()['content-security-policy'] ?? '';
+    assert.match(csp, /script-src 'self'/);
+    assert.match(csp, /require-trusted-types-for 'script'/);
+    assert.match(csp, /trusted-types lit-html/);
+    assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval/);
+    await page.locator('body[data-session="ready"]').waitFor();
+    await page.getByRole('heading', { name: 'Demo tool: staff console' }).waitFor();
+    assert.equal(await page.evaluate(() => [...document.scripts].filter((s) => !s.src).length), 0, 'no inline script');
+  });
+
+  step('keeps the demo tokens out of storage and URLs', async () => {
+    const stored = await page.evaluate(() => ({ local: localStorage.length, session: sessionStorage.length, url: location.href }));
+    assert.deepEqual({ local: stored.local, session: stored.session }, { local: 0, session: 0 });
+    assert.equal(stored.url, `${server.url}/`);
+  });
+
+  step('sends a request filled with the example', async () => {
+    await page.locator('#example').click();
+    const consent = page.locator('so-request-form input[name="consent"]');
+    await consent.check();
+    await page.locator('so-request-form [part~="submit"]').click();
+    await page.locator('so-request-form [part~="reference"]').waitFor();
+    await page.locator('#step-tracker').waitFor({ state: 'visible' });
+    await page.locator('#staff-console [data-case]').first().waitFor();
+  });
+
+  step('lets staff ask for information, and the patient answer it in the tracker', async () => {
+    await page.locator('#staff-console form[data-action="triage"] button[type="submit"]').click();
+    await page.locator('#staff-console form[data-action="request-information"] button[type="submit"]').click();
+    const reply = page.locator('so-status-tracker textarea#reply');
+    await reply.fill('My pathology report is on its way from the hospital.');
+    await page.locator('so-status-tracker [part~="reply"] button[type="submit"]').click();
+    // The reply puts the case back in triage: the console offers acceptance again.
+    await page.locator('#staff-console form[data-action="accept"]').waitFor();
+  });
+
+  step('accepts, reviews, attaches a report and issues the opinion; the summary shows the answers', async () => {
+    await page.locator('#staff-console form[data-action="accept"] button[type="submit"]').click();
+    await page.locator('#staff-console form[data-action="start-review"] button[type="submit"]').click();
+    await page.locator('#staff-console form[data-action="attach-report"] button[type="submit"]').click();
+    await page.locator('#staff-console form[data-action="attach-report"] p').waitFor();
+    const opinion = page.locator('#staff-console form[data-action="issue-opinion"]');
+    const answers = opinion.locator('textarea[name^="answer:"]');
+    assert.equal(await answers.count(), 2);
+    await answers.nth(0).fill('Yes: surgery first is the right order for this tumour.');
+    await answers.nth(1).fill('Waiting a month carries little risk; do not wait longer.');
+    await opinion.locator('button[type="submit"]').click();
+    await page.locator('#step-opinion').waitFor({ state: 'visible' });
+    const summary = page.locator('so-opinion-summary [part~="questions"]');
+    await summary.getByText('Yes: surgery first is the right order for this tumour.').waitFor();
+    await summary.getByText('Waiting a month carries little risk; do not wait longer.').waitFor();
+    await summary.getByText('Is surgery the best first step?').waitFor();
+    await page.locator('so-opinion-summary [part~="report"]').waitFor();
+  });
+
+  step('switches language and theme live for the whole page', async () => {
+    await page.locator('#lang').selectOption('fr-CA');
+    await page.getByRole('heading', { name: 'Outil de démonstration : console du personnel' }).waitFor();
+    await page.locator('so-status-tracker').getByText('Avis prêt').first().waitFor();
+    await page.locator('#theme').selectOption('dark');
+    assert.equal(await page.locator('so-provider').getAttribute('theme'), 'dark');
+    const scheme = await page.evaluate(() => getComputedStyle(document.documentElement).colorScheme);
+    assert.equal(scheme, 'dark');
+    await page.locator('#preset').selectOption('clinic');
+    const primary = await page.evaluate(() => getComputedStyle(document.querySelector('so-provider')!).getPropertyValue('--so-color-primary').trim());
+    assert.equal(primary, '#00695c');
+  });
+
+  it('saw no CSP violation and no console error', () => {
+    assert.deepEqual(seen.violations, []);
+    assert.deepEqual(seen.errors, []);
+  });
+});
