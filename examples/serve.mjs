@@ -45,7 +45,7 @@ export function serveExamples({ api, port = 0, csp: overrides = {} }) {
       return;
     }
     const info = inside ? await stat(file).catch(() => undefined) : undefined;
-    if (req.method !== 'GET' || !info?.isFile()) {
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || !info?.isFile()) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
       return;
     }
@@ -58,7 +58,7 @@ export function serveExamples({ api, port = 0, csp: overrides = {} }) {
       if (csp) headers['content-security-policy'] = `${csp}; connect-src 'self' ${apiOrigin}`;
       body = Buffer.from(body.toString('utf8').replaceAll(PLACEHOLDER_API, apiOrigin));
     }
-    res.writeHead(200, headers).end(body);
+    res.writeHead(200, headers).end(req.method === 'HEAD' ? undefined : body);
   });
   return new Promise((resolve, reject) => {
     server.once('error', reject);
