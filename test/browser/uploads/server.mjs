@@ -6,7 +6,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { tsImport } from 'tsx/esm/api';
-import { build } from 'esbuild';
 import { CSP } from '../support/csp-middleware.mjs';
 
 /** The wtr plugin: `so-uploads-session` -> { url, token } for a fresh patient. */
@@ -60,16 +59,3 @@ export function cspUploadPage() {
   };
 }
 
-/** A wds plugin: tus-js-client's one CommonJS dependency (url-parse and its helpers) served as an ES module bundled by esbuild. */
-export function urlParseAsEsm() {
-  let code;
-  return {
-    name: 'so-url-parse-esm',
-    async serve(context) {
-      if (!/\/node_modules\/url-parse\/index\.js$/.test(context.path)) return undefined;
-      code ??= build({ entryPoints: [new URL('../../../node_modules/url-parse/index.js', import.meta.url).pathname], bundle: true, format: 'esm', write: false, logLevel: 'error' })
-        .then((r) => r.outputFiles[0].text);
-      return { body: await code, type: 'js' };
-    },
-  };
-}
