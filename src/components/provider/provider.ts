@@ -3,7 +3,9 @@
 import { ContextProvider } from '@lit/context';
 import { html, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { createClient, isSecondOpinionError, ProtocolError, type SecondOpinionClient, type TokenGetter } from '../../core/index.js';
+import type { TokenGetter } from '../../core/backend.js';
+import { createClient, type SecondOpinionClient } from '../../core/client/client.js';
+import { isSecondOpinionError, ProtocolError } from '../../core/errors.js';
 import type { Appearance } from '../shared/appearance.js';
 import { compileAppearance } from '../shared/appearance.js';
 import { SoElement } from '../shared/base-element.js';

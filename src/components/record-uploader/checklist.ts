@@ -1,7 +1,7 @@
 // The records checklist: the kinds the case still needs (asked for with the request, or by an open
 // information request), each ticked once a verified record of that kind is in.
-import type { Case, RecordKind } from '../../core/index.js';
-import { RECORD_KINDS } from '../../core/index.js';
+import type { Case } from '../../core/model/case.js';
+import { RECORD_KINDS, type RecordKind } from '../../core/model/codes.js';
 
 /** One line of the checklist. */
 export interface ChecklistLine {

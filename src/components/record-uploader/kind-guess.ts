@@ -1,6 +1,6 @@
 // A first guess at what kind of record a file is, from its name and declared type, read in the
 // browser only (the name never leaves it), and from what the case still needs.
-import type { RecordKind } from '../../core/index.js';
+import type { RecordKind } from '../../core/model/codes.js';
 
 // Words in file names, English and French, most specific first.
 const HINTS: readonly [RegExp, RecordKind][] = [

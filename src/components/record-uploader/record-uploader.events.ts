@@ -1,5 +1,8 @@
 // The events <so-record-uploader> dispatches (bubbling, composed), typed. None carries a file name.
-import type { CaseRecord, MediaType, RecordKind, SecondOpinionError, UploadProgress, UploadState } from '../../core/index.js';
+import type { UploadProgress, UploadState } from '../../core/client/engines.js';
+import type { SecondOpinionError } from '../../core/errors.js';
+import type { CaseRecord } from '../../core/model/case.js';
+import type { MediaType, RecordKind } from '../../core/model/codes.js';
 
 /** Bytes went out for one record (at most a few times a second). */
 export class SoUploadProgressEvent extends Event {

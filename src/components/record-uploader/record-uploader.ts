@@ -3,7 +3,15 @@
 import { html, noChange, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { Directive, directive, type ElementPart } from 'lit/directive.js';
-import { RECORD_KINDS, UploadManager, type BeforeUploadEvent, type Case, type CaseUpdatedEvent, type ManagedUpload, type MediaType, type RecordKind, type SecondOpinionClient, type SecondOpinionError, type UploadErrorEvent, type UploadProgressEvent, type UploadRecordEvent, type UploadState, type UploadStateEvent } from '../../core/index.js';
+import type { SecondOpinionClient } from '../../core/client/client.js';
+import type { UploadState } from '../../core/client/engines.js';
+import type { CaseUpdatedEvent } from '../../core/client/events.js';
+import type { SecondOpinionError } from '../../core/errors.js';
+import type { Case } from '../../core/model/case.js';
+import { RECORD_KINDS, type MediaType, type RecordKind } from '../../core/model/codes.js';
+import type { BeforeUploadEvent, UploadErrorEvent, UploadProgressEvent, UploadRecordEvent, UploadStateEvent } from '../../core/uploads/events.js';
+import type { ManagedUpload } from '../../core/uploads/record-upload.js';
+import { UploadManager } from '../../core/uploads/upload-manager.js';
 import { recordKindText } from '../../core/i18n/record-kinds.js';
 import { announce } from '../shared/announce.js';
 import { SoElement } from '../shared/base-element.js';

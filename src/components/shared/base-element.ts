@@ -3,7 +3,9 @@
 import { ContextConsumer } from '@lit/context';
 import { LitElement, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { resolveLocale, type Locale, type SecondOpinionClient } from '../../core/index.js';
+import type { SecondOpinionClient } from '../../core/client/client.js';
+import { resolveLocale } from '../../core/i18n/statuses.js';
+import type { Locale } from '../../core/model/codes.js';
 import { appearanceContext, clientContext, ensureContextRoot, localeContext } from './context.js';
 import type { Appearance } from './appearance.js';
 import { watchClientErrors } from './client-errors.js';

@@ -1,5 +1,7 @@
 // Lets an element claim a client error it shows, so <so-provider> reports only the unclaimed ones.
-import type { ClientErrorEvent, SecondOpinionClient, SecondOpinionError } from '../../core/index.js';
+import type { ClientErrorEvent } from '../../core/client/events.js';
+import type { SecondOpinionClient } from '../../core/client/client.js';
+import type { SecondOpinionError } from '../../core/errors.js';
 
 const events = new WeakMap<object, ClientErrorEvent>();
 const watched = new WeakSet<SecondOpinionClient>();

@@ -1,7 +1,7 @@
 // What <so-provider> hands to descendants. Keys are registry symbols (by major version) so two
 // copies of the same kit major on one page still find each other's provider.
 import { ContextRoot, createContext } from '@lit/context';
-import type { SecondOpinionClient } from '../../core/index.js';
+import type { SecondOpinionClient } from '../../core/client/client.js';
 import type { Appearance } from './appearance.js';
 
 /** The client elements call. */

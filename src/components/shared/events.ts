@@ -1,5 +1,5 @@
 // One Event subclass per event the elements dispatch, so listeners are typed.
-import type { SecondOpinionError } from '../../core/index.js';
+import type { SecondOpinionError } from '../../core/errors.js';
 
 /** Fired by `<so-provider>` for a client error that no element showed to the person. */
 export class SoErrorEvent extends Event {

@@ -1,7 +1,11 @@
 // <so-status-badge>: a case's status in plain words, with its colour and icon, in both languages.
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { STATUSES, statusText, type Case, type CaseUpdatedEvent, type SecondOpinionClient, type Status } from '../../core/index.js';
+import type { SecondOpinionClient } from '../../core/client/client.js';
+import type { CaseUpdatedEvent } from '../../core/client/events.js';
+import { statusText } from '../../core/i18n/statuses.js';
+import type { Case } from '../../core/model/case.js';
+import { STATUSES, type Status } from '../../core/model/codes.js';
 import { SoElement } from '../shared/base-element.js';
 import { claimClientError } from '../shared/client-errors.js';
 import { devWarn } from '../shared/dev.js';

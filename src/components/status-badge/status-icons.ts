@@ -1,6 +1,6 @@
 // One icon per status, drawn with Lit's svg templates (no raw markup). 24x24, stroked in currentColor.
 import { svg, type SVGTemplateResult } from 'lit';
-import type { Status } from '../../core/index.js';
+import type { Status } from '../../core/model/codes.js';
 
 /** The icon drawn for each status. */
 export const STATUS_ICONS: Record<Status, SVGTemplateResult> = {

@@ -1,46 +1,9 @@
 // Messages for field issues, in the kit's two languages. The UI picks by code; these are the defaults.
 import { resolveLocale } from './statuses.js';
 import type { IssueCode, Locale } from '../model/codes.js';
+import { formatSize, ISSUE_MESSAGES_EN, messageFrom, type IssueCatalogue, type IssueParams } from './issues-en.js';
 
-type Params = { minimum?: number; maximum?: number };
-type Catalogue = Record<IssueCode, string | ((p: Params) => string)>;
-
-// Sizes in the units people know (MB, GB), in the locale's number format.
-function formatSize(bytes: number | undefined, lang: 'en' | 'fr' = 'en'): string {
-  if (bytes === undefined) return lang === 'fr' ? 'la taille permise' : 'the allowed size';
-  const [value, unit] = bytes >= 1024 ** 3 ? [bytes / 1024 ** 3, lang === 'fr' ? 'Go' : 'GB'] : [bytes / 1024 ** 2, lang === 'fr' ? 'Mo' : 'MB'];
-  return `${new Intl.NumberFormat(lang === 'fr' ? 'fr-CA' : 'en-CA', { maximumFractionDigits: 1 }).format(value)} ${unit}`;
-}
-
-const en: Catalogue = {
-  required: 'This information is needed.',
-  invalid_type: 'Enter this in the expected form.',
-  too_short: (p) => `Enter at least ${p.minimum ?? 1} characters.`,
-  too_long: (p) => `Shorten this to ${p.maximum ?? 'fewer'} characters or fewer.`,
-  too_few: (p) => `Add at least ${p.minimum ?? 1}.`,
-  too_many: (p) => `You can add up to ${p.maximum ?? 'a limited number'}.`,
-  invalid_choice: 'Choose one of the options.',
-  invalid_format: 'Check the format of this entry.',
-  invalid_name: 'Enter a name using letters, spaces, hyphens or apostrophes.',
-  invalid_date: 'Enter a real date, for example 1980-03-27.',
-  date_in_future: 'Enter a date in the past.',
-  date_implausible: 'Check the year: it is more than 130 years ago.',
-  invalid_email: 'Enter an email address like name@example.com.',
-  invalid_phone: 'Enter a phone number like 416 555 0123, or with a country code like +44 20 7946 0958.',
-  invalid_jurisdiction: 'Choose a province, territory or state.',
-  invalid_health_card: 'Check the health card number: it does not match that province’s format.',
-  health_card_required: 'Enter the health card number for provincial coverage.',
-  invalid_member_number: 'Enter the number as it appears on the card: 3 to 30 letters and numbers.',
-  contact_required: 'Enter an email address or a phone number so the team can reach you.',
-  invalid_sha256: 'The file’s fingerprint is not valid.',
-  unknown_field: 'This field is not expected here.',
-  invalid: 'Check this entry.',
-  file_empty: 'This file is empty. Choose the file again, or another one.',
-  file_too_large: (p) => `This file is too large. Choose a file smaller than ${formatSize(p.maximum)}.`,
-  file_type_not_allowed: 'This type of file cannot be sent here. Choose a file of one of the accepted types.',
-};
-
-const fr: Catalogue = {
+const fr: IssueCatalogue = {
   required: 'Ce renseignement est nécessaire.',
   invalid_type: 'Entrez cette information sous la forme attendue.',
   too_short: (p) => `Entrez au moins ${p.minimum ?? 1} caractères.`,
@@ -69,11 +32,9 @@ const fr: Catalogue = {
 };
 
 /** Field-issue messages by locale. */
-export const ISSUE_MESSAGES: Record<Locale, Catalogue> = { en, 'fr-CA': fr };
+export const ISSUE_MESSAGES: Record<Locale, IssueCatalogue> = { en: ISSUE_MESSAGES_EN, 'fr-CA': fr };
 
 /** The message for an issue code in a locale (`fr`, `fr-FR` fall back to `fr-CA`; anything else to `en`). */
-export function issueMessage(locale: string, code: IssueCode, params: Params = {}): string {
-  const cat = ISSUE_MESSAGES[resolveLocale(locale)];
-  const m = cat[code];
-  return typeof m === 'function' ? m(params) : m;
+export function issueMessage(locale: string, code: IssueCode, params: IssueParams = {}): string {
+  return messageFrom(ISSUE_MESSAGES[resolveLocale(locale)], code, params);
 }

@@ -2,7 +2,7 @@
 import type * as z from 'zod/mini';
 import type { core } from 'zod/mini';
 import { ISSUE_CODES, type IssueCode } from './codes.js';
-import { issueMessage } from '../i18n/issues.js';
+import { englishIssueMessage } from '../i18n/issues-en.js';
 
 /** One problem with one field. */
 export interface FieldIssue {
@@ -56,7 +56,7 @@ export function toFieldIssues(issues: readonly core.$ZodIssue[]): FieldIssue[] {
     if (iss.code === 'too_small') params.minimum = Number(iss.minimum);
     const paths = iss.code === 'unrecognized_keys' ? iss.keys.map((k) => [...iss.path, k]) : [iss.path];
     for (const p of paths) {
-      const issue: FieldIssue = { path: toPath(p), code, message: issueMessage('en', code, params) };
+      const issue: FieldIssue = { path: toPath(p), code, message: englishIssueMessage(code, params) };
       if (params.maximum !== undefined || params.minimum !== undefined) issue.params = params;
       out.push(issue);
     }
@@ -74,7 +74,7 @@ export function parseWith<S extends z.ZodMiniType>(schema: S, input: unknown): P
     result = schema.safeParse(input, { error: nativeCode, jitless: true }) as ReturnType<S['safeParse']>;
   } catch {
     // A schema should never throw, but a hostile input (a getter that throws, a revoked proxy) can.
-    return { ok: false, issues: [{ path: '', code: 'invalid', message: issueMessage('en', 'invalid') }] };
+    return { ok: false, issues: [{ path: '', code: 'invalid', message: englishIssueMessage('invalid') }] };
   }
   if (result.success) return { ok: true, value: result.data as z.output<S> };
   return { ok: false, issues: toFieldIssues(result.error.issues) };

@@ -1,21 +1,21 @@
 // A tus-js-client file reader for Blobs that works in every runtime (its Node reader takes only
 // Buffers and streams); slices stay lazy Blobs, so no part is read before it is sent.
-import type { FileReader, FileSource, SliceResult } from 'tus-js-client';
+import type { UploadFileReader, UploadFileSource, UploadSlice } from './tus-types.js';
 
-class BlobSource implements FileSource {
+class BlobSource implements UploadFileSource {
   readonly size: number;
   constructor(private readonly blob: Blob) {
     this.size = blob.size;
   }
-  slice(start: number, end: number): Promise<SliceResult> {
+  slice(start: number, end: number): Promise<UploadSlice> {
     return Promise.resolve({ value: this.blob.slice(start, end), done: end >= this.size });
   }
   close(): void {}
 }
 
 /** Opens Blobs (and Files) for tus-js-client. */
-export class BlobReader implements FileReader {
-  openFile(input: unknown): Promise<FileSource> {
+export class BlobReader implements UploadFileReader {
+  openFile(input: unknown): Promise<UploadFileSource> {
     if (input instanceof Blob) return Promise.resolve(new BlobSource(input));
     return Promise.reject(new TypeError('uploads take a Blob or a File'));
   }

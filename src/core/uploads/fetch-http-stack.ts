@@ -1,8 +1,8 @@
 // A tus-js-client HTTP stack over `fetch`, for runtimes without XMLHttpRequest (Node, Deno, Bun).
 // Browsers keep tus-js-client's XHR stack, which reports upload progress natively.
-import type { HttpRequest, HttpResponse, HttpStack } from 'tus-js-client';
+import type { UploadHttpRequest, UploadHttpResponse, UploadHttpStack } from './tus-types.js';
 
-class FetchResponse implements HttpResponse {
+class FetchResponse implements UploadHttpResponse {
   constructor(private readonly res: Response, private readonly body: string) {}
   getStatus(): number {
     return this.res.status;
@@ -18,7 +18,7 @@ class FetchResponse implements HttpResponse {
   }
 }
 
-class FetchRequest implements HttpRequest {
+class FetchRequest implements UploadHttpRequest {
   private readonly headers: Record<string, string> = {};
   private readonly controller = new AbortController();
   private onProgress: (bytesSent: number) => void = () => {};
@@ -41,7 +41,7 @@ class FetchRequest implements HttpRequest {
     this.onProgress = handler;
   }
 
-  async send(body?: Blob | null): Promise<HttpResponse> {
+  async send(body?: Blob | null): Promise<UploadHttpResponse> {
     const init: RequestInit & { duplex?: 'half' } = { method: this.method, headers: this.headers, signal: this.controller.signal };
     if (body && body.size > 0) {
       let sent = 0;
@@ -71,10 +71,10 @@ class FetchRequest implements HttpRequest {
   }
 }
 
-/** tus-js-client's HttpStack over `fetch`. */
-export class FetchHttpStack implements HttpStack {
+/** The upload engine's HTTP stack over `fetch` (tus-js-client's `HttpStack` shape). */
+export class FetchHttpStack implements UploadHttpStack {
   constructor(private readonly fetchImpl: typeof fetch = (...a) => fetch(...a)) {}
-  createRequest(method: string, url: string): HttpRequest {
+  createRequest(method: string, url: string): UploadHttpRequest {
     return new FetchRequest(method, url, this.fetchImpl);
   }
   getName(): string {

@@ -10,3 +10,4 @@ export { ResumeStore, MemoryStorage, type KeyValueStorage, type ResumeEntry } fr
 export { WorkerHasher, MainThreadHasher, defaultHasher, useTrustedTypesForWorker, type Hasher, type WorkerFactory } from './hasher.js';
 export { HashCancelled } from './hash-core.js';
 export { FetchHttpStack } from './fetch-http-stack.js';
+export type { UploadHttpStack, UploadHttpRequest, UploadHttpResponse, UploadFileReader, UploadFileSource, UploadSlice } from './tus-types.js';

@@ -1,7 +1,8 @@
 // One record on its way to the backend: checks, hashing, the tus transfer (with our own retries
 // and stall detection around tus-js-client), and the verification that the server's SHA-256
 // equals ours. The manager decides when it runs.
-import { Upload as TusUpload, type HttpRequest, type HttpResponse, type HttpStack, type PreviousUpload, type UrlStorage } from 'tus-js-client';
+import { Upload as TusUpload, type HttpRequest, type HttpResponse, type PreviousUpload, type UrlStorage } from 'tus-js-client';
+import type { UploadHttpStack } from './tus-types.js';
 import type { SecondOpinionClient } from '../client/client.js';
 import { newIdempotencyKey } from '../client/client.js';
 import type { RecordUpload, UploadOptions, UploadProgress, UploadState } from '../client/engines.js';
@@ -44,7 +45,7 @@ export interface UploadEnvironment {
   parts: PartPlanOptions;
   stallTimeoutMs: number;
   hashFirstMaxBytes: number;
-  httpStack?: HttpStack;
+  httpStack?: UploadHttpStack;
   limits(client: SecondOpinionClient, options: AddUploadOptions): Promise<{ limits: FileLimits; tusExtensions: readonly string[] }>;
   beforeUpload(upload: ManagedUpload, mediaType: MediaType): boolean;
   forward(event: Event): void;

@@ -1,6 +1,6 @@
 // The headless upload engine: a queue of record uploads with a concurrency limit, shared settings
 // (limits, retries, stall timeout, hashing Worker, resume storage) and every upload's events.
-import type { HttpStack } from 'tus-js-client';
+import type { UploadHttpStack } from './tus-types.js';
 import type { ClientEngines, SecondOpinionClient } from '../client/client.js';
 import type { UploadOptions } from '../client/engines.js';
 import type { MediaType } from '../model/codes.js';
@@ -32,7 +32,7 @@ export interface UploadManagerOptions {
   /** The SHA-256 strategy. Default a module Worker, falling back to the main thread in slices. */
   hasher?: Hasher;
   /** tus-js-client's HTTP stack. Default XHR in browsers, `fetch` elsewhere. */
-  httpStack?: HttpStack;
+  httpStack?: UploadHttpStack;
   /** Timers and clock; tests pass fake ones. */
   timers?: UploadTimers;
   /** Randomness for backoff jitter, in [0, 1). */

@@ -1,5 +1,6 @@
 // The built-in catalogues and the lookup that merges an element's partial override.
-import { resolveLocale, type Locale } from '../../../core/index.js';
+import { resolveLocale } from '../../../core/i18n/statuses.js';
+import type { Locale } from '../../../core/model/codes.js';
 import { en } from './en.js';
 import { frCA } from './fr-CA.js';
 import type { Messages, MessagesOverride } from './messages.js';

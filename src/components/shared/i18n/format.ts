@@ -1,5 +1,5 @@
 // Dates, numbers and file sizes through Intl, in the element's locale.
-import { resolveLocale } from '../../../core/index.js';
+import { resolveLocale } from '../../../core/i18n/statuses.js';
 
 /** A date in the locale, long form by default ("March 27, 2026" / "27 mars 2026"). */
 export function formatDate(value: Date | string | number, locale: string, options: Intl.DateTimeFormatOptions = { dateStyle: 'long' }): string {

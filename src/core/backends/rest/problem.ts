@@ -6,7 +6,7 @@ import {
 } from '../../errors.js';
 import { ISSUE_CODES, type IssueCode } from '../../model/codes.js';
 import type { FieldIssue } from '../../model/parse.js';
-import { issueMessage } from '../../i18n/issues.js';
+import { englishIssueMessage } from '../../i18n/issues-en.js';
 
 // Only the members the mapping reads; anything else in the problem is ignored.
 const ProblemSchema = z.object({
@@ -28,7 +28,7 @@ export function retryAfterMs(value: string | null, now = Date.now()): number | u
 function toIssues(errors: z.infer<typeof ProblemSchema>['errors']): FieldIssue[] {
   return (errors ?? []).map((e) => {
     const code = (ISSUES.includes(e.code) ? e.code : 'invalid') as IssueCode;
-    return { path: e.path, code, message: e.message ?? issueMessage('en', code) };
+    return { path: e.path, code, message: e.message ?? englishIssueMessage(code) };
   });
 }
 
