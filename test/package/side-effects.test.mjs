@@ -1,0 +1,73 @@
+// `sideEffects` in package.json, checked the way apps meet it: a tiny app that imports one
+// element's define module, bundled by rollup and by esbuild, must keep that element's
+// registration and drop every other element.
+import assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import nodeResolve from '@rollup/plugin-node-resolve';
+import * as esbuild from 'esbuild';
+import { rollup } from 'rollup';
+
+const root = new URL('../../', import.meta.url);
+const tmp = new URL('.tmp/side-effects/', root);
+const TAGS = ['so-provider', 'so-status-badge', 'so-request-form', 'so-status-tracker', 'so-opinion-summary', 'so-record-uploader'];
+
+function app(name) {
+  mkdirSync(tmp, { recursive: true });
+  const file = new URL(`app-${name}.mjs`, tmp);
+  // Written inside the package folder so the bare specifier resolves through package.json `exports`.
+  writeFileSync(file, `import 'second-opinion-kit/elements/${name}.js';\n`);
+  return file.pathname;
+}
+
+async function withRollup(name) {
+  const bundle = await rollup({ input: app(name), plugins: [nodeResolve({ browser: true })], onwarn: () => {} });
+  const { output } = await bundle.generate({ format: 'es', inlineDynamicImports: true });
+  await bundle.close();
+  return output[0].code;
+}
+
+async function withEsbuild(name) {
+  const r = await esbuild.build({ entryPoints: [app(name)], bundle: true, format: 'esm', platform: 'browser', write: false, logLevel: 'silent' });
+  return r.outputFiles[0].text;
+}
+
+// Runs a bundle in Node with just enough of a DOM for Lit classes to be declared and defined.
+async function registeredBy(code, name, bundler) {
+  const defined = [];
+  const stand = {
+    HTMLElement: class {},
+    customElements: { define: (tag) => defined.push(tag), get: () => undefined },
+    document: { createTreeWalker: () => ({}), createComment: () => ({}), createElement: () => ({}) },
+  };
+  const saved = Object.fromEntries(Object.keys(stand).map((k) => [k, globalThis[k]]));
+  Object.assign(globalThis, stand);
+  try {
+    const file = new URL(`bundle-${bundler}-${name}.mjs`, tmp);
+    writeFileSync(file, code);
+    await import(file.href);
+  } finally {
+    for (const [k, v] of Object.entries(saved)) {
+      if (v === undefined) delete globalThis[k];
+      else globalThis[k] = v;
+    }
+  }
+  return defined;
+}
+
+for (const [bundler, build] of [['rollup', withRollup], ['esbuild', withEsbuild]]) {
+  describe(`sideEffects with ${bundler}`, () => {
+    it('keeps <so-status-badge> alone when an app imports only its define module', async () => {
+      const code = await build('status-badge');
+      for (const tag of TAGS.filter((t) => t !== 'so-status-badge')) assert.doesNotMatch(code, new RegExp(`['"\`]${tag}['"\`]`), `${tag} is not in the bundle`);
+      assert.deepEqual(await registeredBy(code, 'status-badge', bundler), ['so-status-badge']);
+    });
+
+    it('keeps <so-request-form> and leaves the uploader and its engine out', async () => {
+      const code = await build('request-form');
+      for (const tag of TAGS.filter((t) => t !== 'so-request-form')) assert.doesNotMatch(code, new RegExp(`['"\`]${tag}['"\`]`), `${tag} is not in the bundle`);
+      assert.doesNotMatch(code, /tus-js-client|Tus-Resumable/, 'no upload engine');
+      assert.deepEqual(await registeredBy(code, 'request-form', bundler), ['so-request-form']);
+    });
+  });
+}
