@@ -1,0 +1,93 @@
+// Request-form benchmark (issue 5, G8): in headless Chromium, <so-request-form>'s first render and
+// step change beside the same DOM built by hand, median and p95 over cold loads (a fresh browser
+// context per sample), at 1× and 4× CPU throttling. MemoryBackend keeps the network out.
+// Goal: first render median <= 50 ms at 1× (fails the run); G8's <= 150 ms at 4× is reported. Run: node --import tsx bench/request-form.bench.ts
+import { loadavg } from 'node:os';
+import type { Page } from 'playwright-core';
+import { inFreshPage, launchChromium, serveRepo } from './browser.js';
+import type { BenchApi, FormSpec, Sample } from './pages/request-form.page.js';
+
+const SAMPLES = Math.max(20, Number(process.env.BENCH_SAMPLES ?? 20));
+const RATES = [1, 4] as const;
+const GOAL_MS: Record<(typeof RATES)[number], number> = { 1: 50, 4: 150 };
+const METRICS = [
+  ['firstRender', 'first render'],
+  ['firstLayout', 'first render + layout'],
+  ['stepChange', 'step change'],
+] as const;
+
+type Variant = 'lit' | 'hand';
+type Metric = (typeof METRICS)[number][0];
+
+// Nearest rank: the smallest sample with at least q of the samples at or below it.
+const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.max(0, Math.ceil(q * xs.length) - 1)]!;
+const api = (page: Page) => page.evaluateHandle(() => (window as unknown as { soBench: BenchApi }).soBench);
+
+const started = performance.now();
+const loadBefore = loadavg()[0]!;
+const server = await serveRepo();
+const browser = await launchChromium();
+const version = browser.version();
+const url = `${server.url}/bench/pages/request-form.html`;
+const samples = new Map<string, Sample[]>();
+let spec!: FormSpec;
+try {
+  // Once: what the Lit form renders for steps 1 and 2 (also builds the page bundle before timing starts).
+  spec = await inFreshPage(browser, url, async (page) => (await api(page)).evaluate((b) => b.calibrate()));
+  // Interleaved, so a slow stretch of the machine lands on both sides alike.
+  for (let i = 0; i < SAMPLES; i++) {
+    for (const rate of RATES) {
+      for (const variant of ['lit', 'hand'] as const) {
+        const sample = await inFreshPage(browser, url, async (page) => {
+          const b = await api(page);
+          return variant === 'lit' ? b.evaluate((x) => x.lit()) : b.evaluate((x, s) => x.hand(s), spec);
+        }, { cpuThrottle: rate });
+        const key = `${variant}@${rate}`;
+        samples.set(key, [...(samples.get(key) ?? []), sample]);
+      }
+    }
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
+
+// Both sides must have built the same controls, or the comparison means nothing.
+for (const [key, list] of samples) {
+  for (const s of list) {
+    if (s.counts.step1 !== spec.counts.step1 || s.counts.step2 !== spec.counts.step2) {
+      throw new Error(`${key}: controls differ from the Lit form's\n  lit  ${spec.counts.step1} | ${spec.counts.step2}\n  this ${s.counts.step1} | ${s.counts.step2}`);
+    }
+  }
+}
+
+const ms = (n: number) => `${n.toFixed(1)} ms`.padStart(9);
+const ratio = (a: number, b: number) => `${(a / b).toFixed(1)}×`.padStart(7);
+const stat = (variant: Variant, rate: number, metric: Metric) => {
+  const xs = samples.get(`${variant}@${rate}`)!.map((s) => s[metric]);
+  return { median: quantile(xs, 0.5), p95: quantile(xs, 0.95) };
+};
+const controls = (counts: string) => counts.split(' ').filter((c) => /^(input|select|textarea)/.test(c)).reduce((n, c) => n + Number(c.split(':')[1]), 0);
+
+console.log(`request-form: ${SAMPLES} cold loads per cell (fresh browser context each), headless Chromium ${version}, MemoryBackend`);
+console.log(`controls: step 1 ${controls(spec.counts.step1)}, step 2 ${controls(spec.counts.step2)} (inputs, lists, text areas); the hand-written DOM has the same count of every kind (checked on each sample)`);
+console.log(`${'CPU  measure'.padEnd(28)}${'Lit median'.padStart(11)}${'p95'.padStart(10)}${'hand median'.padStart(13)}${'p95'.padStart(10)}${'ratio med'.padStart(11)}${'p95'.padStart(8)}`);
+for (const rate of RATES) {
+  for (const [metric, label] of METRICS) {
+    const l = stat('lit', rate, metric);
+    const h = stat('hand', rate, metric);
+    console.log(`${`${rate}×   ${label}`.padEnd(28)}${ms(l.median).padStart(11)}${ms(l.p95).padStart(10)}${ms(h.median).padStart(13)}${ms(h.p95).padStart(10)}${ratio(l.median, h.median).padStart(11)}${ratio(l.p95, h.p95).padStart(8)}`);
+  }
+}
+for (const rate of RATES) {
+  const cold = quantile(samples.get(`hand@${rate}`)!.map((s) => s.displayNamesCold!), 0.5);
+  console.log(`${rate}×   part of the Lit first render: a cold new Intl.DisplayNames (the language list's names) alone takes ${cold.toFixed(1)} ms median`);
+}
+// The issue's goal is the 1× figure; G8's 4× budget is reported beside it.
+const goal = stat('lit', 1, 'firstRender').median;
+const throttled = stat('lit', 4, 'firstRender').median;
+console.log(`goal (issue 5): first render median <= ${GOAL_MS[1]} ms on this machine: ${goal.toFixed(1)} ms ${goal <= GOAL_MS[1] ? 'PASS' : 'FAIL'}`);
+console.log(`G8 budget at 4× CPU: first render median <= ${GOAL_MS[4]} ms: ${throttled.toFixed(1)} ms ${throttled <= GOAL_MS[4] ? 'within' : 'over'}`);
+// Other work on this 2-core machine skews every figure; the load average says how much.
+console.log(`request-form bench took ${((performance.now() - started) / 1000).toFixed(1)} s; 1-min load average ${loadBefore.toFixed(1)} before, ${loadavg()[0]!.toFixed(1)} after (2 cores)`);
+if (goal > GOAL_MS[1]) process.exitCode = 1;
