@@ -36,9 +36,9 @@ export interface RequestRefs {
 export class Transaction {
   readonly entries: BundleEntry[] = [];
 
-  /** Creates a resource; returns the reference other entries use. */
-  create(resource: Resource, fullUrl = urn()): Reference {
-    this.entries.push({ fullUrl, resource, request: { method: 'POST', url: resource.resourceType } });
+  /** Creates a resource (only if none matches `ifNoneExist`, when given); returns the reference other entries use. */
+  create(resource: Resource, fullUrl = urn(), ifNoneExist?: string): Reference {
+    this.entries.push({ fullUrl, resource, request: { method: 'POST', url: resource.resourceType, ...(ifNoneExist ? { ifNoneExist } : {}) } });
     return { reference: fullUrl };
   }
 

@@ -25,6 +25,7 @@ import { RECORD_KIND_CODES, SERVICE_CODES, kitCoding } from './codesystems.js';
 import { FhirHttp, fromBase64, toBase64 } from './fhir-http.js';
 import { FULL_PROFILE, type FhirProfile } from './profile.js';
 import { pollCase } from './poller.js';
+import { patientResource } from './request-mapping.js';
 import { refId, refType, type Attachment, type Bundle, type Reference, type Resource } from './types.js';
 
 export interface FhirBackendOptions {
@@ -195,14 +196,11 @@ export class FhirBackend implements Backend {
 
   private async create(input: CreateCaseInput, ctx: CallContext): Promise<unknown> {
     const key = ctx.idempotencyKey;
-    if (key) {
-      const seen = await this.fhir.search('ServiceRequest', { identifier: `${CREATE_KEY_SYSTEM}|${key}` }, ctx);
-      if (seen[0]?.id) return this.read(seen[0].id, ctx, true);
-    }
     if (input.previousCaseId) await this.load(input.previousCaseId, ctx, true);
     const result = createCase(input, { ...this.engine(), reference: newReference() });
     if (!result.ok) throw result.error;
     const c = result.case;
+    if (key) return this.createOnce(c, key, ctx);
     const subject = this.subjectPatientId ? await this.fhir.read('Patient', this.subjectPatientId, ctx) : undefined;
     const tx = new Transaction();
     const refs = writeRequestParts(tx, c.request, {}, subject, !this.subjectPatientId);
@@ -215,6 +213,48 @@ export class FhirBackend implements Backend {
     const response = await this.fhir.transaction(tx.entries, ctx);
     const id = locationId(response, tx.entries.findIndex((e) => e.fullUrl === srUrl));
     return this.read(id, ctx, true);
+  }
+
+  /**
+   * A create that holds across backend instances, reloads and lost answers, in two transactions:
+   * 1. claim: a conditional create (`ifNoneExist` on the key's identifier) of a bare ServiceRequest
+   *    (and, when the kit owns the subject, of its Patient): the server makes exactly one per key;
+   * 2. complete: the case's resources, and the ServiceRequest put in full, guarded by If-Match on
+   *    the claim's version, so a second completer (a retry, another tab) gets 412 and reads the case.
+   * The claim has no second-opinion code, so until it is complete no search or read shows it.
+   */
+  private async createOnce(c: Case, key: string, ctx: CallContext): Promise<Case> {
+    const keyed = { system: CREATE_KEY_SYSTEM, value: key };
+    const ifNoneExist = `identifier=${encodeURIComponent(`${CREATE_KEY_SYSTEM}|${key}`)}`;
+    const claim = new Transaction();
+    const subjectRef = this.subjectPatientId
+      ? { reference: `Patient/${this.subjectPatientId}` }
+      : claim.create({ ...patientResource(undefined, {}), identifier: [keyed] }, undefined, ifNoneExist);
+    const srUrl = `urn:uuid:${crypto.randomUUID()}`;
+    claim.create({ resourceType: 'ServiceRequest', identifier: [keyed], status: 'draft', intent: 'proposal', subject: subjectRef }, srUrl, ifNoneExist);
+    const claimed = await this.fhir.transaction(claim.entries, ctx);
+    const id = locationId(claimed, claim.entries.findIndex((e) => e.fullUrl === srUrl));
+    for (let attempt = 1; ; attempt++) {
+      const sr = await this.fhir.read('ServiceRequest', id, ctx);
+      if (sr.code) return this.read(id, ctx, true);
+      const subject = await this.fhir.read('Patient', refId(sr.subject as Reference, 'Patient') ?? '', ctx);
+      const tx = new Transaction();
+      const refs = writeRequestParts(tx, c.request, {}, subject, !this.subjectPatientId);
+      const srRef = { reference: `ServiceRequest/${id}` };
+      const previous = c.previousCaseId ? { reference: `ServiceRequest/${c.previousCaseId}` } : undefined;
+      tx.update(serviceRequest(c, refs, [], { id, createKey: key, ...(previous ? { previous } : {}) }), sr);
+      const t = task(c, this.profile, srRef, refs, {});
+      if (t) tx.create(t);
+      writeEvents(tx, c, 0, srRef, refs.subject, key);
+      try {
+        await this.fhir.transaction(tx.entries, ctx);
+        return await this.read(id, ctx, true);
+      } catch (e) {
+        // 412: another completer (or this one, whose answer was lost and whose retry was refused) won.
+        if (e instanceof ConflictError && e.reason === 'stale_version' && attempt < MAX_ATTEMPTS) continue;
+        throw e;
+      }
+    }
   }
 
   /**
@@ -452,8 +492,12 @@ export class FhirBackend implements Backend {
   // ---- events -----------------------------------------------------------------------------
 
   /** Follows a case: polls its Task (or, for a draft without one, its ServiceRequest) by `_lastUpdated`. */
-  subscribe(caseId: string, listener: (event: unknown) => void, ctx: CallContext): () => void {
-    return pollCase({
+  subscribe(caseId: string, listener: (event: unknown) => void, outer: CallContext): () => void {
+    // Stopping also cancels a read under way, so a hidden page makes no more requests.
+    const abort = new AbortController();
+    outer.signal?.addEventListener('abort', () => abort.abort(), { once: true });
+    const ctx: CallContext = { ...outer, signal: abort.signal };
+    const stop = pollCase({
       intervalMs: this.pollIntervalMs,
       load: () => this.read(caseId, ctx, true),
       changedSince: async (since) => {
@@ -466,6 +510,10 @@ export class FhirBackend implements Backend {
       },
       listener,
     });
+    return () => {
+      stop();
+      abort.abort();
+    };
   }
 
   // ---- staff ------------------------------------------------------------------------------

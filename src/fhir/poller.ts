@@ -9,7 +9,7 @@ export interface PollOptions {
   load: () => Promise<Case>;
   /** The newest `meta.lastUpdated` after `since` (a server instant), or undefined when nothing changed. */
   changedSince: (since: string) => Promise<string | undefined>;
-  /** Receives `{ event, case }` for each new timeline entry, as MemoryBackend's subscription does. */
+  /** Receives `{ event, case }` for the newest entry at the start, then for each new one (listeners skip ids they have). */
   listener: (event: unknown) => void;
 }
 
@@ -40,12 +40,17 @@ export function pollCase(options: PollOptions): () => void {
 
   void (async () => {
     try {
-      // The starting point: the case as it is now (its entries are not news) and the server's time.
-      const c = await options.load();
-      lastEventId = c.timeline.at(-1)?.id ?? 0;
+      // The server's time first, then the case: a move made in between is then seen by the next tick.
       since = await options.changedSince('1970-01-01T00:00:00Z') ?? new Date(0).toISOString();
+      // Stopped meanwhile (the page was hidden, say): make no more requests.
+      if (stopped) return;
+      const c = await options.load();
+      // Older entries are not news, but the newest is handed on: a move made while the caller read
+      // the case and this watch started would otherwise be lost (listeners drop what they already have).
+      lastEventId = Math.max(0, (c.timeline.at(-1)?.id ?? 0) - 1);
+      emit(c);
     } catch {
-      since = new Date(0).toISOString();
+      if (!since) since = new Date(0).toISOString();
     }
     if (!stopped) timer = setTimeout(tick, options.intervalMs);
   })();

@@ -1,9 +1,10 @@
 // What the workflow tests share: demo sessions on the reference server, patient and staff clients
 // over RestBackend (with a fetch that counts requests), raw tus uploads and staff report uploads.
 import { executeServerCommand } from '@web/test-runner-commands';
-import { RestBackend, SecondOpinionClient, watchEngine, type Case } from '../../src/core/index.js';
+import { RestBackend, SecondOpinionClient, watchEngine, type Case, type RecordKind } from '../../src/core/index.js';
 import type { RequestInput } from '../../src/core/model/request.js';
 import { validRequest } from '../fixtures/requests.js';
+import { TEST_BACKEND, fhirClients } from './fhir.support.js';
 
 /** The shared reference server's base URL. */
 export async function serverUrl(): Promise<string> {
@@ -31,6 +32,11 @@ export interface Session {
 
 /** Opens a demo session on `url` and builds the two clients. Reconnects are quick so tests stay short. */
 export async function session(url?: string): Promise<Session> {
+  // The FHIR config runs these same tests on FhirBackend (no tokens: the test engine has no auth).
+  if (TEST_BACKEND === 'fhir') {
+    const patientCounter = new RequestCounter();
+    return { ...(await fhirClients(patientCounter.fetch)), patientCounter, patientToken: '', staffToken: '' };
+  }
   const base = url ?? (await serverUrl());
   const res = await fetch(`${base}/v1/dev/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
   if (!res.ok) throw new Error(`dev session: ${res.status}`);
@@ -63,6 +69,8 @@ async function sha256Hex(bytes: Uint8Array): Promise<string> {
 
 /** Uploads a record over tus 1.0.0 (creation-with-upload, one request) and returns its id. */
 export async function tusUpload(s: Session, caseId: string, bytes: Uint8Array, kind: string, title: string): Promise<string> {
+  // FHIR has no tus: the record goes up in one call (Binary + DocumentReference).
+  if (TEST_BACKEND === 'fhir') return (await s.patient.records.put(caseId, new Blob([bytes as BlobPart]), { kind: kind as RecordKind, title, sha256: await sha256Hex(bytes) })).id;
   const metadata = [`kind ${b64(kind)}`, `title ${b64(title)}`, `sha256 ${b64(await sha256Hex(bytes))}`].join(',');
   const res = await fetch(`${s.url}/v1/cases/${caseId}/uploads`, {
     method: 'POST',
@@ -79,6 +87,7 @@ export async function tusUpload(s: Session, caseId: string, bytes: Uint8Array, k
 
 /** Staff upload the opinion report (a PDF) and get its record id. */
 export async function staffReport(s: Session, caseId: string, bytes: Uint8Array): Promise<string> {
+  if (TEST_BACKEND === 'fhir') return (await s.staff.staff.attachReport(caseId, new Blob([bytes as BlobPart], { type: 'application/pdf' }))).id;
   const res = await fetch(`${s.url}/v1/staff/cases/${caseId}/report`, {
     method: 'POST', headers: { authorization: `Bearer ${s.staffToken}`, 'content-type': 'application/pdf' }, body: bytes as BufferSource,
   });

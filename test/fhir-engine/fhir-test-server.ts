@@ -31,12 +31,13 @@ export function createFhirFetch({ strict = true } = {}) { // in-process: hand `f
   };
   return { fetch, repo, router };
 }
-export async function startFhirServer(opts?: { strict?: boolean }) { // same engine on 127.0.0.1:<free port>, for browser tests
+export async function startFhirServer(opts?: { strict?: boolean; onAnswer?: (method: string, path: string, status: number) => void }) { // same engine on 127.0.0.1:<free port>, for browser tests
   const { fetch, repo } = createFhirFetch(opts), server = http.createServer(async (req, res) => {
     const chunks: Buffer[] = []; for await (const c of req) chunks.push(c);
     const r = await fetch(`http://${req.headers.host}${req.url}`, { method: req.method, headers: req.headers as any, body: chunks.length ? Buffer.concat(chunks) : undefined });
+    opts?.onAnswer?.(req.method ?? '', (req.url ?? '').split('?')[0]!, r.status); // path only: a query could carry search values
     res.writeHead(r.status, Object.fromEntries(r.headers)).end(Buffer.from(await r.arrayBuffer()));
   });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  return { baseUrl: `http://127.0.0.1:${(server.address() as any).port}/fhir/R4`, repo, close: () => new Promise((ok) => server.close(ok)) };
+  return { baseUrl: `http://127.0.0.1:${(server.address() as any).port}/fhir/R4`, repo, close: () => new Promise((ok) => { server.close(ok); server.closeAllConnections(); }) };
 }

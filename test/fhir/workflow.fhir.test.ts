@@ -184,7 +184,9 @@ describe('FhirBackend watches a case by polling Task._lastUpdated', () => {
     };
     const backend = new FhirBackend({ baseUrl: engine.baseUrl, fetch: watching, subjectPatientId: patientId, pollIntervalMs: 5 });
     const seen = new Promise<{ event: { status: string; action?: string }; case: Case }>((resolve) => {
+      // The first message is the newest entry at the start (submitted); the move comes after it.
       const stop = backend.events.subscribe(c.id, (e) => {
+        if ((e as { event: { status: string } }).event.status !== 'triage') return;
         stop();
         resolve(e as { event: { status: string }; case: Case });
       }, { getAccessToken: () => undefined });

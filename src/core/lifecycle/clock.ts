@@ -38,7 +38,10 @@ export function localDate(instant: Date | string, timeZone: string): string {
     f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
     formatters.set(timeZone, f);
   }
-  return f.format(typeof instant === 'string' ? new Date(instant) : instant);
+  // From the parts: some engines' ICU data format en-CA as MM/DD/YYYY (WebKitGTK does).
+  const parts = f.formatToParts(typeof instant === 'string' ? new Date(instant) : instant);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')}`;
 }
 
 function nextDay(isoDate: string): string {
