@@ -2,7 +2,10 @@
 // element's define module, bundled by rollup and by esbuild, must keep that element's
 // registration and drop every other element.
 import assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, it } from 'node:test';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import * as esbuild from 'esbuild';
@@ -42,11 +45,14 @@ async function registeredBy(code, name, bundler) {
   };
   const saved = Object.fromEntries(Object.keys(stand).map((k) => [k, globalThis[k]]));
   Object.assign(globalThis, stand);
+  // Outside the repo: the bundle is self-contained, and the linter must not read it.
+  const dir = mkdtempSync(join(tmpdir(), 'so-side-effects-'));
   try {
-    const file = new URL(`bundle-${bundler}-${name}.mjs`, tmp);
+    const file = join(dir, `bundle-${bundler}-${name}.mjs`);
     writeFileSync(file, code);
-    await import(file.href);
+    await import(pathToFileURL(file).href);
   } finally {
+    rmSync(dir, { recursive: true, force: true });
     for (const [k, v] of Object.entries(saved)) {
       if (v === undefined) delete globalThis[k];
       else globalThis[k] = v;
