@@ -1,7 +1,7 @@
 // The demo page: a patient's side (request form, record uploader, status tracker, opinion summary)
 // and the staff console, on the reference server. Tokens from POST /v1/dev/session live only in
 // this module's memory: nothing is written to storage, and a reload starts a new demo session.
-import { RestBackend, createClient, installUploads } from '/cdn/second-opinion-kit.js';
+import { RestBackend, createClient } from '/cdn/second-opinion-kit.js';
 import { PRESETS } from './appearance.js';
 import { exampleRequest } from './example.js';
 import { applyWords, words } from './i18n.js';
@@ -29,7 +29,6 @@ const session = openSession();
 // their token getters wait for the session.
 const endpoint = location.origin;
 const patient = createClient({ backend: new RestBackend({ endpoint }), getAccessToken: async () => (await session).patientToken });
-installUploads(patient);
 provider.client = patient;
 const staffClient = createClient({ backend: new RestBackend({ endpoint }), getAccessToken: async () => (await session).staffToken });
 const staff = new StaffConsole($('#staff-console'), staffClient);
@@ -56,7 +55,7 @@ function reach(step) {
 function showCase(caseId) {
   for (const uploader of uploaders) uploader.setAttribute('case-id', caseId);
   tracker.setAttribute('case-id', caseId);
-  reach(customElements.get('so-record-uploader') ? 'records' : 'tracker');
+  reach('records');
   sections.tracker.hidden = false;
 }
 
@@ -90,16 +89,6 @@ tracker.addEventListener('so-status-changed', (e) => {
   void staff.refresh();
 });
 
-// Until the record uploader ships in the CDN build, say so where it would be.
-if (!customElements.get('so-record-uploader')) {
-  for (const uploader of uploaders) {
-    const note = document.createElement('p');
-    note.className = 'muted';
-    note.dataset.t = 'uploaderMissing';
-    if (uploader.slot) note.slot = uploader.slot;
-    uploader.replaceWith(note);
-  }
-}
 relabel();
 reach('request');
 sessionNote.textContent = words(document.documentElement.lang).startingSession;

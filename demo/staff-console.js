@@ -124,9 +124,9 @@ export class StaffConsole {
     if (actions.has('start_review')) forms.push(this.buttonForm('start-review', this.w.startReview, () => this.client.staff.startReview(c.id)));
     if (actions.has('issue_opinion')) forms.push(this.reportForm(c), this.opinionForm(c));
     if (actions.has('decline')) forms.push(this.declineForm(c));
-    const notes = [];
+    const notes = [h('p', { class: 'records', text: this.w.records(c.records.length) })];
     if (c.status === 'info_requested') notes.push(h('p', { class: 'muted', text: this.w.waitingOnPatient }));
-    if (!forms.length && !notes.length) notes.push(h('p', { class: 'muted', text: this.w.noActions }));
+    if (!forms.length && notes.length === 1) notes.push(h('p', { class: 'muted', text: this.w.noActions }));
     this.detail.replaceChildren(
       h('h3', {}, `${this.w.selected}: ${c.reference} `, h('so-status-badge', { status: c.status })),
       ...notes, ...forms,

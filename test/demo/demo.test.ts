@@ -72,8 +72,8 @@ describe('the demo served by npm start', () => {
     const csp = response?.headers()['content-security-policy'] ?? '';
     assert.match(csp, /script-src 'self'/);
     assert.match(csp, /require-trusted-types-for 'script'/);
-    assert.match(csp, /trusted-types lit-html/);
-    assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval/);
+    assert.match(csp, /trusted-types lit-html second-opinion-kit(;|$)/);
+    assert.doesNotMatch(csp, /'unsafe-inline'|'unsafe-eval'/);
     await page.locator('body[data-session="ready"]').waitFor();
     await page.getByRole('heading', { name: 'Demo tool: staff console' }).waitFor();
     assert.equal(await page.evaluate(() => [...document.scripts].filter((s) => !s.src).length), 0, 'no inline script');
@@ -92,6 +92,8 @@ describe('the demo served by npm start', () => {
     await page.locator('so-request-form [part~="submit"]').click();
     await page.locator('so-request-form [part~="reference"]').waitFor();
     await page.locator('#step-tracker').waitFor({ state: 'visible' });
+    // The uploader is ready for this case in the records step.
+    await page.locator('#step-records so-record-uploader[case-id] [part~="dropzone"]').waitFor();
     await page.locator('#staff-console [data-case]').first().waitFor();
   });
 
@@ -103,6 +105,7 @@ describe('the demo served by npm start', () => {
     await page.locator('so-status-tracker [part~="reply"] button[type="submit"]').click();
     // The reply puts the case back in triage: the console offers acceptance again.
     await page.locator('#staff-console form[data-action="accept"]').waitFor();
+    await page.locator('#staff-console .records').getByText('Records on the case: 0').waitFor();
   });
 
   step('accepts, reviews, attaches a report and issues the opinion; the summary shows the answers', async () => {

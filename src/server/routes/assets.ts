@@ -8,11 +8,14 @@ import type { AppEnv } from '../env.js';
 import { problems } from '../problem.js';
 import type { Deps } from './deps.js';
 
-/** The policy pages served by this server run under: the kit's documented CSP, plus lockdowns. */
+/**
+ * The policy pages served by this server run under: the kit's documented CSP (Lit's `lit-html`
+ * policy, the hashing Worker's `second-opinion-kit` policy, WebAssembly for SHA-256), plus lockdowns.
+ */
 export const PAGE_CSP = [
-  "default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self' blob: data:", "connect-src 'self'",
+  "default-src 'self'", "script-src 'self' 'wasm-unsafe-eval'", "style-src 'self'", "img-src 'self' blob: data:", "connect-src 'self'",
   "worker-src 'self'", "object-src 'none'", "base-uri 'none'", "form-action 'self'", "frame-ancestors 'none'",
-  "require-trusted-types-for 'script'", 'trusted-types lit-html',
+  "require-trusted-types-for 'script'", 'trusted-types lit-html second-opinion-kit',
 ].join('; ');
 
 const TYPES: Record<string, string> = {
