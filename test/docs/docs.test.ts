@@ -1,0 +1,35 @@
+// The element pages in docs/elements are the manifest's, current: `npm run docs` regenerates them.
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, it } from 'node:test';
+// @ts-expect-error -- a plain .mjs script without type declarations
+import { elementPage, elementsOf, renderElementDocs } from '../../scripts/docs-elements.mjs';
+
+const root = resolve(import.meta.dirname, '../..');
+const manifest = JSON.parse(readFileSync(join(root, 'custom-elements.json'), 'utf8'));
+
+describe('element reference pages', () => {
+  it('are current with custom-elements.json (run `npm run docs` when this fails)', () => {
+    const pages: Map<string, string> = renderElementDocs(manifest);
+    const onDisk = readdirSync(join(root, 'docs/elements')).filter((f) => f.endsWith('.md')).sort();
+    assert.deepEqual(onDisk, [...pages.keys()].sort(), 'the set of pages differs from the manifest\'s elements');
+    for (const [file, content] of pages) assert.equal(readFileSync(join(root, 'docs/elements', file), 'utf8'), content, `docs/elements/${file} is stale`);
+  });
+
+  it('cover every element with its attributes, properties, events, parts, custom properties and slots', () => {
+    const elements = elementsOf(manifest) as { tagName: string }[];
+    assert.ok(elements.length >= 6, 'every kit element is in the manifest');
+    const badge = elementPage(elements.find((e) => e.tagName === 'so-status-badge'));
+    for (const heading of ['## Attributes', '## Properties', '## Events', '## CSS parts', '## CSS custom properties', '## Slots']) assert.ok(badge.includes(heading), heading);
+    assert.match(badge, /\| `status` \| `status` \|/);
+    const form = elementPage(elements.find((e) => e.tagName === 'so-request-form'));
+    assert.match(form, /\| `so-case-created` \|/);
+    assert.match(form, /\| `error-summary` \|/);
+  });
+
+  it('escape table pipes once, in code too (GitHub tables show `\\|` in code as a pipe)', () => {
+    const page: string = elementPage({ tagName: 'so-x', name: 'X', modulePath: 'x.ts', attributes: [{ name: 'mode', type: { text: "'a' | 'b'" }, description: 'one | two' }] });
+    assert.ok(page.includes("| `mode` |  | `'a' \\| 'b'` |  | one \\| two |"), page);
+  });
+});
