@@ -13,7 +13,14 @@ export class FhirHttp {
   private readonly http: Http;
 
   constructor(baseUrl: string, fetchImpl?: typeof fetch, retry?: RestRetryOptions, timeoutMs?: number) {
-    this.http = new Http(baseUrl, retry, fetchImpl, timeoutMs);
+    const send = fetchImpl ?? ((input, init) => globalThis.fetch(input, init));
+    // A FHIR read answers with ETag and Last-Modified but often no Cache-Control, so a browser may
+    // serve a resource from its heuristic cache just after a write changed it: always revalidate.
+    const fresh: typeof fetch = (input, init) => {
+      const req = new Request(input, init);
+      return send(req.method === 'GET' ? new Request(req, { cache: 'no-cache' }) : req);
+    };
+    this.http = new Http(baseUrl, retry, fresh, timeoutMs);
   }
 
   /** One resource by type and id; a missing (404) or deleted (410) one is a NotFoundError. */
