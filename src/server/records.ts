@@ -15,24 +15,28 @@ export interface Inspection {
   size: number;
 }
 
-/** Sniffs the first bytes and hashes the whole file as a stream (never read whole into memory). */
-export async function inspectFile(path: string): Promise<Inspection> {
+/** The sniffed type of stored content, from its first bytes only. */
+export async function sniffFile(path: string): Promise<MediaType | undefined> {
   const fh = await open(path, 'r');
-  let head: Uint8Array;
   try {
     const buf = Buffer.alloc(SNIFF_BYTES);
     const { bytesRead } = await fh.read(buf, 0, SNIFF_BYTES, 0);
-    head = buf.subarray(0, bytesRead);
+    return sniffMediaType(buf.subarray(0, bytesRead));
   } finally {
     await fh.close();
   }
+}
+
+/** Sniffs the first bytes and hashes the whole file as a stream (never read whole into memory). */
+export async function inspectFile(path: string): Promise<Inspection> {
+  const mediaType = await sniffFile(path);
   const hash = createHash('sha256');
   let size = 0;
   for await (const chunk of createReadStream(path)) {
     hash.update(chunk as Buffer);
     size += (chunk as Buffer).length;
   }
-  return { mediaType: sniffMediaType(head), sha256: hash.digest('hex'), size };
+  return { ...(mediaType ? { mediaType } : {}), sha256: hash.digest('hex'), size };
 }
 
 /** Sniffs and hashes content held in memory (small staff reports). */

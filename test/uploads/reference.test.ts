@@ -8,6 +8,7 @@ import { startCutProxy, type CutProxy } from './cut-proxy.js';
 import { startFaultProxy, type FaultProxy } from './fault-proxy.js';
 import { diskFile, reopen, sha256Of } from './files.js';
 import { startUploadServer, type UploadServer } from './ref.js';
+import { uploadHashStats } from '../../src/server/uploads.js';
 
 const MiB = 1024 * 1024;
 const NAME = 'SMITH_JOHN_MRI.pdf';
@@ -97,6 +98,7 @@ describe('uploads to the reference server', () => {
     const start = proxy.bytesUp;
     const offsets = Array.from({ length: 20 }, () => start + Math.floor(Math.random() * (size - MiB)));
     proxy.cutAt(offsets);
+    const hashes = { ...uploadHashStats };
     const u = manager.add(client, caseId, file, { kind: 'imaging', title: TITLE });
     let retries = 0;
     u.addEventListener('error', (e) => {
@@ -108,6 +110,8 @@ describe('uploads to the reference server', () => {
     assert.ok(retries >= 20, `${retries} retries`);
     assert.equal(record.status, 'verified');
     assert.equal(record.sha256, await sha256Of(path));
+    // The server's running hash survived every cut: no second read of the stored file.
+    assert.deepEqual(uploadHashStats, { incremental: hashes.incremental + 1, fullPass: hashes.fullPass });
     const sent = proxy.bytesUp - start;
     const part = 32 * MiB;
     assert.ok(sent <= size + part, `sent ${(sent / MiB).toFixed(1)} MiB for ${size / MiB} MiB`);
