@@ -44,7 +44,9 @@ export default [
       // tus-js-client's ESM build still imports CommonJS packages (url-parse).
       commonjs(),
       typescript({ tsconfig: './tsconfig.build.json', declaration: false, declarationMap: false, outDir: 'dist/cdn', outputToFilesystem: false }),
-      terser({ format: { comments: false } }),
+      // reduce_vars turns Lit's `directive(Class)` into a call of an empty function (the uploader's
+      // virtual-list spacer then throws "cp is not a function"); the bundle is right without it.
+      terser({ format: { comments: false }, compress: { reduce_vars: false } }),
     ],
     onwarn,
   },

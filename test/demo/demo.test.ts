@@ -97,15 +97,22 @@ describe('the demo served by npm start', () => {
     await page.locator('#staff-console [data-case]').first().waitFor();
   });
 
-  step('lets staff ask for information, and the patient answer it in the tracker', async () => {
+  step('lets staff ask for information, and the patient answer it in the tracker with a record', async () => {
     await page.locator('#staff-console form[data-action="triage"] button[type="submit"]').click();
     await page.locator('#staff-console form[data-action="request-information"] button[type="submit"]').click();
+    // The uploader in the tracker's slot sends the record asked for, through the CDN build.
+    const uploader = page.locator('so-status-tracker so-record-uploader');
+    await uploader.locator('input.files').setInputFiles({
+      name: 'pathology.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\n% pathology report\n%%EOF\n'),
+    });
+    await uploader.locator('button.send').click();
+    await uploader.locator('[part~="status"]').getByText('Received and checked').waitFor();
     const reply = page.locator('so-status-tracker textarea#reply');
     await reply.fill('My pathology report is on its way from the hospital.');
     await page.locator('so-status-tracker [part~="reply"] button[type="submit"]').click();
     // The reply puts the case back in triage: the console offers acceptance again.
     await page.locator('#staff-console form[data-action="accept"]').waitFor();
-    await page.locator('#staff-console .records').getByText('Records on the case: 0').waitFor();
+    await page.locator('#staff-console .records').getByText('Records on the case: 1').waitFor();
   });
 
   step('accepts, reviews, attaches a report and issues the opinion; the summary shows the answers', async () => {
