@@ -8,6 +8,7 @@ import '../../src/elements/request-form.js';
 import { createClient, RestBackend, type RequestInput, type SecondOpinionClient } from '../../src/core/index.js';
 import type { SoRequestForm } from '../../src/components/request-form/request-form.js';
 import { FORM_MESSAGES } from '../../src/components/request-form/request-form.messages.js';
+import { loadFormMessages } from '../../src/components/request-form/request-form.i18n.js';
 import { STEPS } from '../../src/components/request-form/request-form.model.js';
 import type { SoCaseCreatedEvent, SoStepChangeEvent } from '../../src/components/request-form/request-form.events.js';
 import { deepActiveElement } from '../../src/components/shared/focus.js';
@@ -162,7 +163,7 @@ describe('<so-request-form> validation', () => {
     await typeText('2999-01-01');
     await sendKeys({ press: 'Tab' });
     await settled(el);
-    expect(q(el, '#f-patient-birthDate-error').textContent).to.equal('Enter a date in the past.');
+    expect(q(el, '#f-patient-birthDate-error').textContent).to.equal('Enter a date of birth in the past');
     expect(birth.value).to.equal('2999-01-01');
   });
 
@@ -230,7 +231,7 @@ describe('<so-request-form> submits exactly one case', () => {
     expect(await el.submit()).to.equal(undefined);
     await settled(el);
     expect(el.step).to.equal('who');
-    expect(q(el, '#f-patient-birthDate-error').textContent).to.equal('Enter a date in the past.');
+    expect(q(el, '#f-patient-birthDate-error').textContent).to.equal('Enter a date of birth in the past');
     expect(q<HTMLInputElement>(el, '#f-patient-birthDate').value).to.equal('1968-04-12');
     expect(deepActiveElement()).to.equal(q(el, '[part="error-summary"]'));
     expect(el.request.questions).to.deep.equal(validRequest().questions);
@@ -242,8 +243,11 @@ describe('<so-request-form> in French', () => {
   it('leaves no English string on any step or in the error state', async () => {
     const { client } = await session();
     const el = await formWith(client, typed(), { lang: 'fr-CA' });
-    const english = Object.values(FORM_MESSAGES.en).flatMap((v) => (typeof v === 'string' ? [v] : typeof v === 'object' ? Object.values(v).flat() : []))
-      .filter((s): s is string => typeof s === 'string' && s.length > 3 && !/^(Questions?|Canada|Consent)$/.test(s));
+    // Every English string of the catalogue (field messages and generic ones included) that French does not share ("Ontario").
+    const strings = (v: unknown): string[] => (typeof v === 'string' ? [v] : v && typeof v === 'object' ? Object.values(v).flatMap(strings) : []);
+    const french = new Set(strings(await loadFormMessages('fr-CA')));
+    const english = strings(FORM_MESSAGES.en).filter((s) => s.length > 3 && !french.has(s) && !/^(Questions?|Canada|Consent)$/.test(s));
+    expect(english.length).to.be.greaterThan(200);
     const check = () => {
       const t = text(el);
       for (const s of english) {
@@ -264,8 +268,107 @@ describe('<so-request-form> in French', () => {
     q<HTMLInputElement>(el, '#f-patient-givenName').dispatchEvent(new Event('input', { bubbles: true }));
     el.next();
     await settled(el);
-    expect(text(el)).to.contain('Il y a un problème').and.contain('Ce renseignement est nécessaire.');
+    expect(text(el)).to.contain('Il y a un problème').and.contain('Entrez le prénom de la personne');
     check();
+  });
+});
+
+describe('<so-request-form> field messages', () => {
+  /** Each shown problem's message beside its field, and the summary's link text for it. */
+  const shown = (el: SoRequestForm, field: string) => {
+    const id = `f-${field.replace(/\./g, '-')}`;
+    return {
+      inline: root(el).querySelector(`#${id}-error`)?.textContent ?? '',
+      summary: root(el).querySelector(`[part="error-summary"] a[href="#${id}"]`)?.textContent ?? '',
+    };
+  };
+  const same = (text: string) => ({ inline: text, summary: text });
+
+  for (const [lang, words] of [
+    ['en', {
+      given: 'Enter the patient’s first name', where: 'Choose the province, territory or state where the patient lives',
+      birth: 'Enter a date of birth in the past', questions: 'Add at least one question for the specialist',
+      card: 'Enter the health card number as it is on the card, like ABCD 1234 5678', plan: 'Choose the province or territory',
+    }],
+    ['fr-CA', {
+      given: 'Entrez le prénom de la personne', where: 'Choisissez la province, le territoire ou l’État où vit la personne',
+      birth: 'Entrez une date de naissance passée', questions: 'Ajoutez au moins une question pour le ou la spécialiste',
+      card: 'Entrez le numéro d’assurance maladie tel qu’il figure sur la carte, par exemple ABCD 1234 5678', plan: 'Choisissez la province ou le territoire',
+    }],
+  ] as const) {
+    it(`says what is wrong and how to fix it, beside the field and in the summary alike (${lang})`, async () => {
+      const { client } = await session();
+      const el = await formWith(client, { patient: { birthDate: '2999-01-01' } }, { lang });
+      el.next();
+      await settled(el);
+      expect(shown(el, 'patient.givenName')).to.deep.equal(same(words.given));
+      expect(shown(el, 'patient.jurisdiction')).to.deep.equal(same(words.where));
+      expect(shown(el, 'patient.birthDate')).to.deep.equal(same(words.birth));
+      await expectAccessible(el);
+
+      el.goTo('questions');
+      await settled(el);
+      el.next();
+      await settled(el);
+      expect(shown(el, 'questions.0')).to.deep.equal(same(words.questions));
+
+      el.goTo('coverage');
+      await settled(el);
+      q<HTMLInputElement>(el, 'input[name="coverage.kind"][value="public"]').click();
+      await settled(el);
+      el.next();
+      await settled(el);
+      expect(shown(el, 'coverage.plan')).to.deep.equal(same(words.plan));
+      const plan = q<HTMLSelectElement>(el, 'select[name="coverage.plan"]');
+      plan.value = 'CA-QC';
+      plan.dispatchEvent(new Event('change', { bubbles: true }));
+      await settled(el);
+      const card = q<HTMLInputElement>(el, '#f-patient-healthCardNumber');
+      card.value = '12';
+      card.dispatchEvent(new Event('input', { bubbles: true }));
+      el.next();
+      await settled(el);
+      expect(shown(el, 'patient.healthCardNumber')).to.deep.equal(same(words.card));
+    });
+  }
+
+  it('keeps the core’s generic message where a field has none of its own, naming the field in the summary', async () => {
+    const { client } = await session();
+    const el = await formWith(client, typed({ diagnosis: { description: 'x'.repeat(2001) } }));
+    el.goTo('diagnosis');
+    await settled(el);
+    el.next();
+    await settled(el);
+    expect(shown(el, 'diagnosis.description')).to.deep.equal({
+      inline: 'Shorten this to 2000 characters or fewer.',
+      summary: 'What is the current diagnosis?: Shorten this to 2000 characters or fewer.',
+    });
+  });
+});
+
+describe('<so-request-form> languages', () => {
+  it('switches language live, keeping the answers, and applies .i18n overrides in either language', async () => {
+    const { client } = await session();
+    const el = await formWith(client, typed());
+    expect(q(el, '[part~="heading"]').textContent).to.contain('Step 1 of 6');
+    el.setAttribute('lang', 'fr-CA');
+    await settled(el);
+    expect(q(el, '[part~="heading"]').textContent).to.contain('Étape 1 sur 6');
+    expect(q<HTMLSelectElement>(el, 'select[name="patient.jurisdiction"]').selectedOptions[0]!.textContent).to.equal('Québec');
+    expect(q<HTMLInputElement>(el, '#f-patient-givenName').value).to.equal(validRequest().patient.givenName);
+    el.i18n = { next: 'Poursuivre', fieldIssues: { 'patient.givenName': { required: 'Il nous faut le prénom' } } };
+    q<HTMLInputElement>(el, '#f-patient-givenName').value = '';
+    q<HTMLInputElement>(el, '#f-patient-givenName').dispatchEvent(new Event('input', { bubbles: true }));
+    el.next();
+    await settled(el);
+    expect(q(el, '[part~="next"]').textContent).to.equal('Poursuivre');
+    expect(q(el, '#f-patient-givenName-error').textContent).to.equal('Il nous faut le prénom');
+    el.setAttribute('lang', 'en');
+    await settled(el);
+    expect(q(el, '[part~="heading"]').textContent).to.contain('Step 1 of 6');
+    expect(q(el, '[part~="next"]').textContent).to.equal('Poursuivre');
+    expect(q(el, '#f-patient-birthDate').getAttribute('aria-invalid')).to.equal(null);
+    expect(q(el, '#f-patient-givenName-error').textContent).to.equal('Il nous faut le prénom');
   });
 });
 
@@ -282,7 +385,7 @@ describe('<so-request-form> hostile input', () => {
     expect(el.next()).to.equal(false);
     await settled(el);
     expect(root(el).querySelector('img')).to.equal(null);
-    expect(q(el, '#f-patient-givenName-error').textContent).to.equal('Enter a name using letters, spaces, hyphens or apostrophes.');
+    expect(q(el, '#f-patient-givenName-error').textContent).to.equal('Enter the patient’s first name using only letters, spaces, hyphens or apostrophes');
     set('f-patient-givenName', 'مريم');
     expect(el.next()).to.equal(true);
     await settled(el);

@@ -1,7 +1,24 @@
-// The words of <so-request-form>, in English and Canadian French. Field problems come from the
-// core (`issueMessage`), record kinds from `recordKindText`; everything else is here.
-import type { Locale } from '../../core/model/codes.js';
+// The words of <so-request-form>: the catalogue's shape and the English copy. French lives in
+// request-form.messages.fr-CA.ts and is loaded on demand (request-form.i18n.ts), so an English page
+// never downloads it. Record kinds come from the core's `recordKindText`.
+import type { IssueCode, Locale } from '../../core/model/codes.js';
+import { ISSUE_MESSAGES_EN, type IssueCatalogue, type IssueParams } from '../../core/i18n/issues-en.js';
 import type { ChecklistReason, StepId } from './request-form.model.js';
+
+/** What a field's message may refer to: the numbers of the rule, and the chosen province's example card number. */
+export type FieldIssueParams = IssueParams & { example?: string };
+/** A field's own message for one issue code, with or without the rule's numbers. */
+export type FieldIssueText = string | ((p: FieldIssueParams) => string);
+
+/** The few words shown before a language's catalogue has arrived, in both languages (they are tiny). */
+export const BOOT: Record<Locale, { loading: string; failed: string; retry: string }> = {
+  en: { loading: 'Loading the form…', failed: 'We could not load the form. Check your connection and try again.', retry: 'Try again' },
+  'fr-CA': {
+    loading: 'Chargement du formulaire…',
+    failed: 'Nous n’avons pas pu charger le formulaire. Vérifiez votre connexion et réessayez.',
+    retry: 'Réessayer',
+  },
+};
 
 /** Every user-facing string <so-request-form> owns. Each catalogue defines every key. */
 export interface FormMessages {
@@ -69,9 +86,21 @@ export interface FormMessages {
   confirmationNext: string;
   confirmationNextBody: string;
   draftSaved: string;
+  /**
+   * What is wrong and how to fix it, by field then issue code ("Enter a date of birth in the past").
+   * A code a field does not list falls back to `issues`.
+   */
+  fieldIssues: Record<string, Partial<Record<IssueCode, FieldIssueText>>>;
+  /** The core's generic message for each issue code, in this language. */
+  issues: IssueCatalogue;
+  /** Provinces, territories and states as [code, name], in this language's alphabetical order. */
+  jurisdictionNames: readonly (readonly [string, string])[];
+  /** Names of the offered preferred languages, by BCP 47 tag, as a list shows them. */
+  languageNames: Record<string, string>;
 }
 
-const en: FormMessages = {
+/** The English catalogue, always at hand: the default, and what a page without French loads. */
+export const FORM_MESSAGES_EN: FormMessages = {
   stepOf: (n, total) => `Step ${n} of ${total}`,
   steps: {
     who: 'Who this request is for',
@@ -99,9 +128,9 @@ const en: FormMessages = {
   errorAnnounce: (count) => (count === 1 ? 'There is 1 problem to fix.' : `There are ${count} problems to fix.`),
   hiddenProblem: (label, message) => `${label}: ${message} This was filled in for you. Contact the organization that sent you here to correct it.`,
   submitFailed: 'Your request was not sent. Nothing you entered has been lost. Try again.',
-  loadingConfig: 'Loading the form…',
-  configFailed: 'We could not load the form. Check your connection and try again.',
-  retry: 'Try again',
+  loadingConfig: BOOT.en.loading,
+  configFailed: BOOT.en.failed,
+  retry: BOOT.en.retry,
   labels: {
     'requester.relationship': 'Who is filling in this form?',
     'requester.givenName': 'Your first name',
@@ -244,182 +273,72 @@ const en: FormMessages = {
   confirmationNext: 'What to do next',
   confirmationNextBody: 'Send your records so the specialist can start. We will also tell you by email or phone if anything else is needed.',
   draftSaved: 'Your answers are saved on this device.',
-};
-
-const fr: FormMessages = {
-  stepOf: (n, total) => `Étape ${n} sur ${total}`,
-  steps: {
-    who: 'Pour qui est cette demande',
-    diagnosis: 'Diagnostic et traitement',
-    questions: 'Vos questions pour le ou la spécialiste',
-    coverage: 'Recommandation et couverture',
-    records: 'Les dossiers dont vous aurez besoin',
-    review: 'Vérifier vos réponses et envoyer',
+  fieldIssues: {
+    'requester.relationship': { required: 'Choose who is filling in this form', invalid_choice: 'Choose who is filling in this form' },
+    'requester.givenName': { required: 'Enter your first name', invalid_name: 'Enter your first name using only letters, spaces, hyphens or apostrophes' },
+    'requester.familyName': { required: 'Enter your last name', invalid_name: 'Enter your last name using only letters, spaces, hyphens or apostrophes' },
+    'requester.email': { contact_required: 'Enter your email address or phone number', invalid_email: 'Enter your email address in the right format, like name@example.com' },
+    'requester.phone': { invalid_phone: 'Enter your phone number in the right format, like 416 555 0123' },
+    'patient.givenName': { required: 'Enter the patient’s first name', invalid_name: 'Enter the patient’s first name using only letters, spaces, hyphens or apostrophes' },
+    'patient.familyName': { required: 'Enter the patient’s last name', invalid_name: 'Enter the patient’s last name using only letters, spaces, hyphens or apostrophes' },
+    'patient.birthDate': {
+      required: 'Enter the patient’s date of birth',
+      invalid_date: 'Enter a real date of birth, for example 1980-03-27',
+      date_in_future: 'Enter a date of birth in the past',
+      date_implausible: 'Check the year of birth: it is more than 130 years ago',
+    },
+    'patient.jurisdiction': {
+      required: 'Choose the province, territory or state where the patient lives',
+      invalid_jurisdiction: 'Choose the province, territory or state where the patient lives',
+    },
+    'patient.email': { contact_required: 'Enter your email address or phone number', invalid_email: 'Enter the email address in the right format, like name@example.com' },
+    'patient.phone': { invalid_phone: 'Enter the phone number in the right format, like 416 555 0123' },
+    'patient.preferredLanguage': { required: 'Choose the patient’s preferred language', invalid_format: 'Choose the patient’s preferred language' },
+    'diagnosis.description': { required: 'Enter the current diagnosis, in your own words' },
+    'diagnosis.diagnosedOn': { invalid_date: 'Enter a real date for the diagnosis, for example 2026-09-15', date_in_future: 'Enter a diagnosis date in the past' },
+    'treatingPhysician.name': { required: 'Enter the name of the doctor who gave the diagnosis' },
+    specialty: { required: 'Choose the kind of specialist who should review it', invalid_choice: 'Choose the kind of specialist who should review it' },
+    reasons: { required: 'Choose at least one reason for a second opinion', invalid_choice: 'Choose at least one reason for a second opinion' },
+    reasonDetails: { required: 'Tell us more about why you want a second opinion' },
+    urgency: { required: 'Choose how soon you need the opinion', invalid_choice: 'Choose how soon you need the opinion' },
+    consultationMode: { required: 'Choose how you would like to hear from the specialist', invalid_choice: 'Choose how you would like to hear from the specialist' },
+    previousCaseId: { invalid_format: 'Enter the earlier request number as it is written in our message' },
+    questions: { required: 'Add at least one question for the specialist', too_few: 'Add at least one question for the specialist' },
+    'referral.path': { required: 'Choose who referred you', invalid_choice: 'Choose who referred you' },
+    'coverage.kind': { required: 'Choose how the second opinion will be paid for', invalid_choice: 'Choose how the second opinion will be paid for' },
+    'coverage.plan': { required: 'Choose the province or territory', invalid_jurisdiction: 'Choose the province or territory' },
+    'patient.healthCardNumber': {
+      health_card_required: 'Enter the health card number',
+      invalid_health_card: (p) => (p.example ? `Enter the health card number as it is on the card, like ${p.example}` : 'Enter the health card number as it is on the card'),
+    },
+    'coverage.insurer': { required: 'Enter the name of the insurance company' },
+    'coverage.memberNumber': { required: 'Enter the member or certificate number', invalid_member_number: 'Enter the member or certificate number as it is on the card: 3 to 30 letters and numbers' },
+    'careTeam.share': { required: 'Choose whether to send the opinion to the patient’s doctor or care team', invalid_type: 'Choose whether to send the opinion to the patient’s doctor or care team' },
+    'careTeam.email': { contact_required: 'Enter an email address or a phone number for the doctor or care team', invalid_email: 'Enter their email address in the right format, like name@example.com' },
+    'consent.scopes': { required: 'Tick the box to agree, so we can send your request' },
   },
-  stepIntro: {
-    who: 'Parlez-nous de la personne qui demande le deuxième avis, et de qui remplit ce formulaire.',
-    diagnosis: 'Décrivez ce qu’on vous a dit, dans vos mots. Pas besoin de termes médicaux.',
-    questions: 'Écrivez ce à quoi vous voulez que le ou la spécialiste réponde. Aucune question n’est de trop.',
-    coverage: 'Ces renseignements nous disent comment l’avis sera payé.',
-    records: 'Le ou la spécialiste aura besoin de copies de ces dossiers. Vous pouvez commencer à les rassembler et les envoyer après avoir soumis cette demande. Vous avez le droit d’obtenir une copie de vos dossiers.',
-    review: 'Vérifiez ce que vous avez entré. Vous pouvez tout modifier avant l’envoi.',
-  },
-  emergency: 'Ce service n’est pas destiné aux urgences. Si vous avez besoin d’aide tout de suite, composez le 911 ou rendez-vous à l’urgence la plus proche.',
-  optional: '(facultatif)',
-  back: 'Retour',
-  next: 'Continuer',
-  submit: 'Envoyer ma demande',
-  submitting: 'Envoi de votre demande…',
-  errorSummaryTitle: 'Il y a un problème',
-  errorAnnounce: (count) => (count === 1 ? 'Il y a 1 problème à corriger.' : `Il y a ${count} problèmes à corriger.`),
-  hiddenProblem: (label, message) => `${label} : ${message} Ce renseignement a été rempli pour vous. Communiquez avec l’organisme qui vous a dirigé ici pour le faire corriger.`,
-  submitFailed: 'Votre demande n’a pas été envoyée. Rien de ce que vous avez entré n’est perdu. Réessayez.',
-  loadingConfig: 'Chargement du formulaire…',
-  configFailed: 'Nous n’avons pas pu charger le formulaire. Vérifiez votre connexion et réessayez.',
-  retry: 'Réessayer',
-  labels: {
-    'requester.relationship': 'Qui remplit ce formulaire?',
-    'requester.givenName': 'Votre prénom',
-    'requester.familyName': 'Votre nom de famille',
-    'requester.organization': 'Votre organisme ou clinique',
-    'requester.email': 'Votre adresse courriel',
-    'requester.phone': 'Votre numéro de téléphone',
-    'patient.givenName': 'Prénom',
-    'patient.familyName': 'Nom de famille',
-    'patient.birthDate': 'Date de naissance',
-    'patient.jurisdiction': 'Province, territoire ou État où vit la personne',
-    'patient.email': 'Adresse courriel',
-    'patient.phone': 'Numéro de téléphone',
-    'patient.preferredLanguage': 'Langue préférée',
-    'diagnosis.description': 'Quel est le diagnostic actuel?',
-    'diagnosis.diagnosedOn': 'Quand a-t-il été posé?',
-    'treatingPhysician.name': 'Nom du médecin',
-    'treatingPhysician.specialty': 'Sa spécialité',
-    'treatingPhysician.clinic': 'Clinique ou hôpital',
-    proposedTreatment: 'Quel traitement vous a-t-on proposé?',
-    specialty: 'Quel type de spécialiste devrait l’examiner?',
-    reasons: 'Pourquoi voulez-vous un deuxième avis?',
-    reasonDetails: 'Dites-nous-en plus',
-    urgency: 'Dans quel délai en avez-vous besoin?',
-    consultationMode: 'Comment voulez-vous recevoir l’avis du ou de la spécialiste?',
-    previousCaseId: 'Numéro de la demande précédente, s’il s’agit d’un troisième avis',
-    questions: 'Questions',
-    'referral.path': 'Qui vous a recommandé?',
-    'referral.referrerName': 'Nom de la personne qui vous a recommandé',
-    'coverage.kind': 'Comment le deuxième avis sera-t-il payé?',
-    'coverage.plan': 'Régime d’assurance maladie provincial ou territorial',
-    'patient.healthCardNumber': 'Numéro d’assurance maladie',
-    'coverage.insurer': 'Compagnie d’assurance',
-    'coverage.memberNumber': 'Numéro de membre ou de certificat',
-    'coverage.policyNumber': 'Numéro de police ou de groupe',
-    'coverage.preAuthorizationNumber': 'Numéro d’autorisation préalable',
-    'careTeam.share': 'Devons-nous envoyer l’avis au médecin ou à l’équipe soignante de la personne?',
-    'careTeam.name': 'Nom du médecin ou de l’équipe',
-    'careTeam.clinic': 'Clinique',
-    'careTeam.email': 'Son adresse courriel',
-    'careTeam.phone': 'Son numéro de téléphone',
-    'consent.scopes': 'Consentement',
-  },
-  hints: {
-    'patient.birthDate': 'Par exemple, 1980-03-27 (année, mois, jour).',
-    'patient.email': 'Nous l’utilisons seulement pour vous donner des nouvelles de cette demande. Donnez un courriel, un numéro de téléphone, ou les deux.',
-    'requester.email': 'Donnez un courriel, un numéro de téléphone, ou les deux.',
-    'diagnosis.description': 'Par exemple : « cancer du sein de stade II » ou « hernie discale au bas du dos ».',
-    'diagnosis.diagnosedOn': 'Par exemple, 2026-09-15. Une date approximative suffit.',
-    proposedTreatment: 'Par exemple : une chirurgie, un nouveau médicament ou « attendre et surveiller ».',
-    reasons: 'Cochez toutes les réponses qui s’appliquent. Demander un deuxième avis est votre droit, et les médecins s’y attendent.',
-    consultationMode: 'La plupart des deuxièmes avis se font par l’examen de vos dossiers, avec un rapport écrit.',
-    previousCaseId: 'Il figure dans le message que nous vous avons envoyé au sujet de votre demande précédente.',
-    'coverage.preAuthorizationNumber': 'Seulement si votre assureur vous en a donné un.',
-    'careTeam.share': 'Le partage aide votre médecin et le ou la spécialiste à s’entendre sur un plan. Vous pourrez aussi le partager plus tard.',
-  },
-  patientHeading: 'La personne qui demande l’avis',
-  requesterHeading: 'À votre sujet',
-  physicianHeading: 'Le médecin qui a posé le diagnostic',
-  relationship: {
-    self: 'C’est moi qui demande l’avis',
-    caregiver: 'Un membre de la famille ou un proche aidant',
-    advocate: 'Un défenseur des droits des patients',
-    physician: 'Le médecin de la personne',
-  },
-  reasons: {
-    diagnosis_uncertain: 'Je ne suis pas certain ou certaine que le diagnostic est juste',
-    treatment_options: 'Je veux comprendre mes options de traitement',
-    confirm_before_treatment: 'Je veux une confirmation avant un traitement important, comme une chirurgie',
-    communication: 'Les explications n’étaient pas claires, ou je ne me suis pas senti écouté',
-    recovery_concern: 'Mon rétablissement ne se passe pas comme prévu',
-    reassurance: 'J’aimerais être rassuré ou rassurée',
-    other: 'Une autre raison',
-  },
-  urgency: {
-    routine: 'Dans le délai habituel',
-    soon: 'Bientôt : une décision de traitement approche',
-  },
-  consultationMode: {
-    records_review: 'Un avis écrit après l’examen de mes dossiers',
-    video: 'Un appel vidéo avec le ou la spécialiste',
-    in_person: 'Une consultation en personne',
-  },
-  referralPath: {
-    family_doctor: 'Mon médecin de famille',
-    specialist: 'Le ou la spécialiste qui me suit déjà',
-    walk_in: 'Une clinique sans rendez-vous',
-    insurer: 'Le programme de mon assureur',
-    self: 'Personne : je fais la demande moi-même',
-  },
-  coverageKind: {
-    public: 'Régime d’assurance maladie provincial ou territorial',
-    private: 'Assurance privée',
-    self_pay: 'Je paierai moi-même',
-  },
-  referralMatters: 'Les régimes provinciaux couvrent généralement un deuxième avis seulement sur recommandation d’un médecin. Si vous n’avez pas de médecin de famille, une clinique sans rendez-vous peut vous recommander. L’assurance privée et le paiement par vous-même n’en exigent pas.',
-  healthCardExample: (example) => `Par exemple, ${example}.`,
-  chooseOne: 'Choisissez une option',
-  canada: 'Canada',
-  unitedStates: 'États-Unis',
-  questionLabel: (n) => `Question ${n}`,
-  questionExamplesTitle: 'Quelques idées pour commencer',
-  questionExamples: [
-    'Êtes-vous d’accord avec le diagnostic?',
-    'Quelles sont mes options de traitement, et quels sont les risques de chacune?',
-    'Que se passe-t-il si j’attends avant de commencer le traitement?',
-    'Y a-t-il des examens à faire avant de décider?',
+  issues: ISSUE_MESSAGES_EN,
+  jurisdictionNames: [
+    ['US-AL', 'Alabama'], ['US-AK', 'Alaska'], ['CA-AB', 'Alberta'], ['US-AS', 'American Samoa'], ['US-AZ', 'Arizona'], ['US-AR', 'Arkansas'],
+    ['CA-BC', 'British Columbia'], ['US-CA', 'California'], ['US-CO', 'Colorado'], ['US-CT', 'Connecticut'], ['US-DE', 'Delaware'],
+    ['US-DC', 'District of Columbia'], ['US-FL', 'Florida'], ['US-GA', 'Georgia'], ['US-GU', 'Guam'], ['US-HI', 'Hawaii'], ['US-ID', 'Idaho'],
+    ['US-IL', 'Illinois'], ['US-IN', 'Indiana'], ['US-IA', 'Iowa'], ['US-KS', 'Kansas'], ['US-KY', 'Kentucky'], ['US-LA', 'Louisiana'],
+    ['US-ME', 'Maine'], ['CA-MB', 'Manitoba'], ['US-MD', 'Maryland'], ['US-MA', 'Massachusetts'], ['US-MI', 'Michigan'], ['US-MN', 'Minnesota'],
+    ['US-MS', 'Mississippi'], ['US-MO', 'Missouri'], ['US-MT', 'Montana'], ['US-NE', 'Nebraska'], ['US-NV', 'Nevada'], ['CA-NB', 'New Brunswick'],
+    ['US-NH', 'New Hampshire'], ['US-NJ', 'New Jersey'], ['US-NM', 'New Mexico'], ['US-NY', 'New York'], ['CA-NL', 'Newfoundland and Labrador'],
+    ['US-NC', 'North Carolina'], ['US-ND', 'North Dakota'], ['US-MP', 'Northern Mariana Islands'], ['CA-NT', 'Northwest Territories'],
+    ['CA-NS', 'Nova Scotia'], ['CA-NU', 'Nunavut'], ['US-OH', 'Ohio'], ['US-OK', 'Oklahoma'], ['CA-ON', 'Ontario'], ['US-OR', 'Oregon'],
+    ['US-PA', 'Pennsylvania'], ['CA-PE', 'Prince Edward Island'], ['US-PR', 'Puerto Rico'], ['CA-QC', 'Quebec'], ['US-RI', 'Rhode Island'],
+    ['CA-SK', 'Saskatchewan'], ['US-SC', 'South Carolina'], ['US-SD', 'South Dakota'], ['US-TN', 'Tennessee'], ['US-TX', 'Texas'],
+    ['US-UM', 'U.S. Minor Outlying Islands'], ['US-VI', 'U.S. Virgin Islands'], ['US-UT', 'Utah'], ['US-VT', 'Vermont'], ['US-VA', 'Virginia'],
+    ['US-WA', 'Washington'], ['US-WV', 'West Virginia'], ['US-WI', 'Wisconsin'], ['US-WY', 'Wyoming'], ['CA-YT', 'Yukon'],
   ],
-  addQuestion: 'Ajouter une autre question',
-  removeQuestion: (n) => `Retirer la question ${n}`,
-  moveUp: (n) => `Monter la question ${n}`,
-  moveDown: (n) => `Descendre la question ${n}`,
-  questionMoved: (n) => `Déplacée à la question ${n}.`,
-  questionRemoved: (n) => `Question ${n} retirée.`,
-  checklistIntro: 'D’après vos réponses, ces dossiers aideront le ou la spécialiste :',
-  checklistAfter: 'Vous pourrez les envoyer, même les images volumineuses, après l’envoi de cette demande.',
-  checklistWhy: {
-    always: 'Nécessaire pour chaque examen.',
-    diagnosis_uncertain: 'Aide à vérifier le diagnostic.',
-    tissue: 'Souvent nécessaire pour confirmer ce type de diagnostic.',
-    imaging_specialty: 'Ce type de spécialiste consulte habituellement les images.',
-    treatment: 'Pour que le ou la spécialiste puisse se prononcer sur le traitement proposé.',
-    recovery: 'Montre les traitements reçus jusqu’ici.',
-    referral: 'Votre recommandation peut être nécessaire pour la couverture.',
+  languageNames: {
+    en: 'English', 'fr-CA': 'Canadian French', zh: 'Chinese', pa: 'Punjabi', es: 'Spanish', ar: 'Arabic', tl: 'Filipino', it: 'Italian',
+    de: 'German', pt: 'Portuguese', fa: 'Persian', ur: 'Urdu', ru: 'Russian', vi: 'Vietnamese', ko: 'Korean', hi: 'Hindi', ta: 'Tamil',
+    uk: 'Ukrainian', pl: 'Polish',
   },
-  reviewIntro: 'Vérifiez vos réponses avant d’envoyer votre demande.',
-  change: 'Modifier',
-  changeSection: (section) => `Modifier : ${section}`,
-  notGiven: 'Non fourni',
-  yes: 'Oui',
-  no: 'Non',
-  careTeamHeading: 'Partage de l’avis',
-  consentHeading: 'Votre consentement',
-  consentVersion: (version) => `Version du consentement : ${version}`,
-  consentAgree: 'J’ai lu ce texte et j’accepte',
-  confirmationTitle: 'Votre demande a été envoyée',
-  confirmationReference: 'Votre numéro de référence',
-  confirmationExpectedBy: (date) => `Vous pouvez vous attendre à recevoir l’avis d’ici le ${date}.`,
-  confirmationTurnaround: (days) => `Une fois votre demande acceptée par un ou une spécialiste, l’avis prend habituellement environ ${days} jours ouvrables.`,
-  confirmationNext: 'La prochaine étape',
-  confirmationNextBody: 'Envoyez vos dossiers pour que le ou la spécialiste puisse commencer. Nous vous dirons aussi par courriel ou par téléphone s’il manque quelque chose.',
-  draftSaved: 'Vos réponses sont enregistrées sur cet appareil.',
 };
 
-/** The form's catalogues by locale. */
-export const FORM_MESSAGES: Record<Locale, FormMessages> = { en, 'fr-CA': fr };
+/** The catalogues bundled with the form: English. French arrives through `loadFormMessages` (request-form.i18n.ts). */
+export const FORM_MESSAGES: { en: FormMessages } = { en: FORM_MESSAGES_EN };

@@ -2,14 +2,13 @@
 // holds the rules; this element renders the step, forwards what the person types, and submits once.
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { CANADIAN_JURISDICTIONS, isCanadian } from '../../core/model/jurisdictions.js';
 import { CONSULTATION_MODES, REASONS, REFERRAL_PATHS, RELATIONSHIPS, URGENCIES, COVERAGE_KINDS } from '../../core/model/codes.js';
 import { healthCardExample } from '../../core/model/health-card.js';
-import { issueMessage } from '../../core/i18n/issues.js';
 import { recordKindText } from '../../core/i18n/record-kinds.js';
 import { isSecondOpinionError, ValidationError } from '../../core/errors.js';
 import { newIdempotencyKey, type SecondOpinionClient } from '../../core/client/client.js';
 import type { BackendConfig } from '../../core/model/config.js';
+import type { Locale } from '../../core/model/codes.js';
 import type { Case } from '../../core/model/case.js';
 import { SoElement } from '../shared/base-element.js';
 import { tokenStyles } from '../shared/tokens.styles.js';
@@ -23,16 +22,19 @@ import {
   addQuestion, buildRequest, getValue, isHidden, moveQuestion, parseHiddenFields, placeIssues, recordsChecklist, removeQuestion, setValue,
   STEP_FIELDS, STEPS, stepOfField, validateAll, validateField, validateStep, valuesFrom, type FormIssue, type FormValues, type StepId,
 } from './request-form.model.js';
-import { FORM_MESSAGES, type FormMessages } from './request-form.messages.js';
+import { BOOT, FORM_MESSAGES_EN, type FormMessages } from './request-form.messages.js';
+import {
+  formMessagesNow, issueWords, jurisdictionGroups, jurisdictionName, languageOptions, loadFormMessages, provinceOptions, specialtyOptions,
+  type Option, type OptionGroup,
+} from './request-form.i18n.js';
 import { SoCaseCreatedEvent, SoStepChangeEvent } from './request-form.events.js';
-import { jurisdictionName } from './jurisdiction-names.js';
 import { clearDraft, loadDraft, saveDraft } from './draft-store.js';
 import { requestFormStyles } from './request-form.styles.js';
 
 /** The form's words a host may override, partly: `{ submit: 'Send' }`. */
 export type RequestFormI18n = MessagesOverride & Partial<FormMessages>;
 
-const LANGUAGES = ['en', 'fr-CA', 'zh', 'pa', 'es', 'ar', 'tl', 'it', 'de', 'pt', 'fa', 'ur', 'ru', 'vi', 'ko', 'hi', 'ta', 'uk', 'pl'];
+const NO_JURISDICTIONS: readonly string[] = [];
 const fieldId = (field: string) => `f-${field.replace(/\./g, '-')}`;
 
 interface TextOptions {
@@ -118,6 +120,8 @@ export class SoRequestForm extends SoElement {
   @state() private submitFailed = false;
   @state() private created?: Case;
   @state() private handedOver = false;
+  /** The language whose catalogue failed to arrive; cleared by the Retry button. */
+  @state() private catalogueFailed?: Locale;
 
   private touched = new Set<string>();
   private returnToReview = false;
@@ -127,6 +131,13 @@ export class SoRequestForm extends SoElement {
   private saveChain: Promise<void> = Promise.resolve();
   private draftGeneration = 0;
   private appliedProperties: string[] = [];
+  // The words in use and their language, settled once per update (see willUpdate).
+  private words?: FormMessages;
+  private textLang: Locale = 'en';
+  private wordsFor?: { base: FormMessages; i18n: RequestFormI18n | undefined };
+  private catalogueLoad?: Promise<unknown>;
+  private loadingLocale?: Locale;
+  private hiddenCache: { attr: string; list: string[] } = { attr: '', list: [] };
 
   /** The step shown. */
   get step(): StepId {
@@ -141,13 +152,64 @@ export class SoRequestForm extends SoElement {
   /** Resolves once an autosaved draft (if any) has been read and applied. */
   draftReady: Promise<void> = Promise.resolve();
 
+  // The words shown: the current language's, or while it arrives the last language shown.
   private get fm(): FormMessages {
-    const base = FORM_MESSAGES[this.locale];
-    return this.i18n ? { ...base, ...(this.i18n as Partial<FormMessages>) } : base;
+    return this.words ?? FORM_MESSAGES_EN;
   }
 
   private get hiddenList(): string[] {
-    return parseHiddenFields(this.hiddenFields);
+    if (this.hiddenCache.attr !== this.hiddenFields) this.hiddenCache = { attr: this.hiddenFields, list: parseHiddenFields(this.hiddenFields) };
+    return this.hiddenCache.list;
+  }
+
+  // Picks the catalogue for this update; a language not here yet is fetched, and the form keeps
+  // the language it showed (or a loading line in the new one) until it arrives.
+  private settleWords(): void {
+    const locale = this.locale;
+    let base = formMessagesNow(locale);
+    let lang = locale;
+    if (!base) {
+      if (this.catalogueFailed !== locale) this.fetchCatalogue(locale);
+      base = this.wordsFor?.base;
+      lang = this.textLang;
+    }
+    if (!base) {
+      this.words = undefined;
+      this.textLang = locale;
+      return;
+    }
+    if (this.wordsFor?.base !== base || this.wordsFor.i18n !== this.i18n || !this.words) {
+      this.words = this.i18n ? { ...base, ...(this.i18n as Partial<FormMessages>) } : base;
+      this.wordsFor = { base, i18n: this.i18n };
+    }
+    this.textLang = lang;
+  }
+
+  private fetchCatalogue(locale: Locale): void {
+    if (this.loadingLocale === locale) return;
+    this.loadingLocale = locale;
+    this.catalogueLoad = loadFormMessages(locale).then(
+      () => {
+        if (this.catalogueFailed === locale) this.catalogueFailed = undefined;
+      },
+      () => {
+        this.catalogueFailed = locale;
+      },
+    ).finally(() => {
+      if (this.loadingLocale === locale) this.loadingLocale = undefined;
+      this.catalogueLoad = undefined;
+      this.requestUpdate();
+    });
+  }
+
+  // updateComplete also waits for a language being fetched and the render that follows it.
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let done = await super.getUpdateComplete();
+    for (let i = 0; i < 3 && this.catalogueLoad; i++) {
+      await this.catalogueLoad;
+      done = await super.getUpdateComplete();
+    }
+    return done;
   }
 
   override connectedCallback(): void {
@@ -171,6 +233,7 @@ export class SoRequestForm extends SoElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    this.settleWords();
     if (changed.has('initial')) this.applyInitial();
     if (changed.has('appearance')) this.applyAppearance();
     if (changed.has('autosave') && this.autosave && !this.draftLoaded && this.isConnected) this.draftReady = this.restoreDraft();
@@ -422,7 +485,13 @@ export class SoRequestForm extends SoElement {
   // ----- rendering -----
 
   private issueText(issue: FormIssue): string {
-    return issueMessage(this.locale, issue.code, issue.params ?? {});
+    return issueWords(this.fm, issue, this.values.coverage.plan).text;
+  }
+
+  // The summary repeats a field's own message; a generic one needs the field's label to make sense there.
+  private summaryText(issue: FormIssue): string {
+    const words = issueWords(this.fm, issue, this.values.coverage.plan);
+    return words.specific ? words.text : `${this.label(issue.field)}: ${words.text}`;
   }
 
   private label(field: string): string {
@@ -465,12 +534,12 @@ export class SoRequestForm extends SoElement {
     </div>`;
   }
 
-  private select(field: string, options: [string, string][], o: { autocomplete?: string; optional?: boolean; groups?: [string, [string, string][]][] } = {}): TemplateResult | typeof nothing {
+  private select(field: string, options: readonly Option[], o: { autocomplete?: string; optional?: boolean; groups?: readonly OptionGroup[] } = {}): TemplateResult | typeof nothing {
     if (isHidden(field, this.hiddenList)) return nothing;
     const id = fieldId(field);
     const value = (getValue(this.values, field) as string | undefined) ?? '';
     const hint = this.fm.hints[field];
-    const opt = ([v, l]: [string, string]) => html`<option value=${v} ?selected=${v === value}>${l}</option>`;
+    const opt = ([v, l]: Option) => html`<option value=${v} ?selected=${v === value}>${l}</option>`;
     return html`<div class="field ${this.issueFor(field) ? 'invalid' : ''}" part="field">
       <label for=${id} part="label">${this.label(field)}${o.optional ? html` <span class="optional">${this.fm.optional}</span>` : nothing}</label>
       ${hint ? html`<div class="hint" id="${id}-hint" part="hint">${hint}</div>` : nothing}
@@ -516,28 +585,8 @@ export class SoRequestForm extends SoElement {
     ${chosen.has('other') ? this.text('reasonDetails', { multiline: true }) : nothing}`;
   }
 
-  private jurisdictionGroups(): [string, [string, string][]][] {
-    const offered = this.config?.jurisdictions ?? [];
-    const canada = offered.filter((c) => isCanadian(c)).map((c): [string, string] => [c, jurisdictionName(c, this.locale)]);
-    const others = offered.filter((c) => !isCanadian(c)).map((c): [string, string] => [c, jurisdictionName(c, this.locale)]);
-    const byName = (a: [string, string], b: [string, string]) => a[1].localeCompare(b[1], this.locale);
-    const groups: [string, [string, string][]][] = [[this.fm.canada, canada.sort(byName)], [this.fm.unitedStates, others.sort(byName)]];
-    return groups.filter(([, list]) => list.length > 0);
-  }
-
-  private languages(): [string, string][] {
-    const names = new Intl.DisplayNames([this.locale], { type: 'language' });
-    const current = this.values.patient.preferredLanguage;
-    const list = current && !LANGUAGES.includes(current) ? [...LANGUAGES, current] : LANGUAGES;
-    return list.map((code) => {
-      let label = code;
-      try {
-        label = names.of(code) ?? code;
-      } catch {
-        // A pre-filled tag Intl cannot name is shown as written.
-      }
-      return [code, label.charAt(0).toLocaleUpperCase(this.locale) + label.slice(1)];
-    });
+  private languages(): readonly Option[] {
+    return languageOptions(this.fm, this.textLang, this.values.patient.preferredLanguage);
   }
 
   private stepWho(): TemplateResult {
@@ -558,7 +607,7 @@ export class SoRequestForm extends SoElement {
       ${this.text('patient.givenName', { autocomplete: mine('given-name'), spellcheck: false })}
       ${this.text('patient.familyName', { autocomplete: mine('family-name'), spellcheck: false })}
       ${this.text('patient.birthDate', { autocomplete: mine('bday') })}
-      ${this.select('patient.jurisdiction', [], { groups: this.jurisdictionGroups(), autocomplete: mine('address-level1') })}
+      ${this.select('patient.jurisdiction', [], { groups: jurisdictionGroups(m, this.config?.jurisdictions ?? NO_JURISDICTIONS), autocomplete: mine('address-level1') })}
       ${this.text('patient.email', { type: 'email', autocomplete: mine('email'), spellcheck: false, optional: someoneElse, hint: someoneElse ? '' : undefined })}
       ${this.text('patient.phone', { type: 'tel', autocomplete: mine('tel'), optional: true })}
       ${this.select('patient.preferredLanguage', this.languages())}`;
@@ -566,7 +615,7 @@ export class SoRequestForm extends SoElement {
 
   private stepDiagnosis(): TemplateResult {
     const m = this.fm;
-    const specialties = (this.config?.specialties ?? []).map((s): [string, string] => [s.code, s.label[this.locale]]);
+    const specialties = this.config ? specialtyOptions(this.config, this.textLang) : [];
     return html`
       ${this.text('diagnosis.description', { multiline: true })}
       ${this.text('diagnosis.diagnosedOn', { optional: true })}
@@ -606,7 +655,7 @@ export class SoRequestForm extends SoElement {
     const kinds = (this.config?.coverageKinds ?? COVERAGE_KINDS).map((k): [string, string] => [k, m.coverageKind[k]!]);
     const plan = this.values.coverage.plan ?? '';
     const example = plan ? healthCardExample(plan) : undefined;
-    const provinces = CANADIAN_JURISDICTIONS.map((c): [string, string] => [c, jurisdictionName(c, this.locale)]);
+    const provinces = provinceOptions(m);
     const extra = (kind: string) => {
       if (kind === 'public') {
         return html`<div class="inset">${this.select('coverage.plan', provinces)}
@@ -629,7 +678,7 @@ export class SoRequestForm extends SoElement {
     const m = this.fm;
     return html`<p>${m.checklistIntro}</p>
       <ul class="checklist" part="checklist">${recordsChecklist(this.values).map((item) => html`<li>
-        <strong>${recordKindText(item.kind, this.locale).label}</strong><span class="why">${m.checklistWhy[item.reason]}</span></li>`)}</ul>
+        <strong>${recordKindText(item.kind, this.textLang).label}</strong><span class="why">${m.checklistWhy[item.reason]}</span></li>`)}</ul>
       <p>${m.checklistAfter}</p>`;
   }
 
@@ -641,9 +690,9 @@ export class SoRequestForm extends SoElement {
     const v = String(raw);
     switch (field) {
       case 'requester.relationship': return m.relationship[v] ?? v;
-      case 'patient.jurisdiction': case 'coverage.plan': return jurisdictionName(v, this.locale);
+      case 'patient.jurisdiction': case 'coverage.plan': return jurisdictionName(m, v);
       case 'patient.preferredLanguage': return this.languages().find(([c]) => c === v)?.[1] ?? v;
-      case 'specialty': return this.config?.specialties.find((s) => s.code === v)?.label[this.locale] ?? v;
+      case 'specialty': return this.config?.specialties.find((s) => s.code === v)?.label[this.textLang] ?? v;
       case 'reasons': return this.values.reasons.map((r) => m.reasons[r] ?? r).join('\n');
       case 'urgency': return m.urgency[v] ?? v;
       case 'consultationMode': return m.consultationMode[v] ?? v;
@@ -682,7 +731,7 @@ export class SoRequestForm extends SoElement {
       ${share ? html`<div class="inset">${this.text('careTeam.name', { optional: true })}${this.text('careTeam.clinic', { optional: true })}
         ${this.text('careTeam.email', { type: 'email', spellcheck: false })}${this.text('careTeam.phone', { type: 'tel', optional: true })}</div>` : nothing}
       <h3>${m.consentHeading}</h3>
-      ${consent ? html`<div class="consent-text" part="consent"><p>${consent.text[this.locale]}</p><p class="hint">${m.consentVersion(consent.version)}</p></div>` : nothing}
+      ${consent ? html`<div class="consent-text" part="consent"><p>${consent.text[this.textLang]}</p><p class="hint">${m.consentVersion(consent.version)}</p></div>` : nothing}
       <div class="field ${this.issueFor('consent.scopes') ? 'invalid' : ''}" part="field">
         ${this.errorLine('consent.scopes')}
         <div class="choice"><input part="input" type="checkbox" id=${fieldId('consent.scopes')} name="consent" .checked=${!!this.values.consent.acceptedAt}
@@ -698,7 +747,7 @@ export class SoRequestForm extends SoElement {
       <h2 id="summary-title">${m.errorSummaryTitle}</h2>
       ${this.submitFailed ? html`<p>${m.submitFailed}</p>` : nothing}
       <ul>${this.summary.map((i) => {
-        const text = `${this.label(i.field)}: ${this.issueText(i)}`;
+        const text = this.summaryText(i);
         if (isHidden(i.field, this.hiddenList) || !stepOfField(i.field)) return html`<li>${m.hiddenProblem(this.label(i.field), this.issueText(i))}</li>`;
         return html`<li><a href="#${fieldId(i.field)}" @click=${(e: Event) => { e.preventDefault(); this.renderRoot.querySelector<HTMLElement>(`#${fieldId(i.field)}`)?.focus(); }}>${text}</a></li>`;
       })}</ul></div>`;
@@ -710,16 +759,34 @@ export class SoRequestForm extends SoElement {
     return html`<div part="confirmation">
       <div class="panel"><h2 part="heading" tabindex="-1">${m.confirmationTitle}</h2>
         <p>${m.confirmationReference}<br /><span class="reference" part="reference">${created.reference}</span></p></div>
-      <p>${created.expectedBy ? m.confirmationExpectedBy(formatDate(`${created.expectedBy}T12:00:00Z`, this.locale)) : days !== undefined ? m.confirmationTurnaround(days) : nothing}</p>
+      <p>${created.expectedBy ? m.confirmationExpectedBy(formatDate(`${created.expectedBy}T12:00:00Z`, this.textLang)) : days !== undefined ? m.confirmationTurnaround(days) : nothing}</p>
       <h3>${m.confirmationNext}</h3>
       <p>${m.confirmationNextBody}</p>
-      <ul class="checklist">${recordsChecklist(this.values).map((item) => html`<li>${recordKindText(item.kind, this.locale).label}</li>`)}</ul>
+      <ul class="checklist">${recordsChecklist(this.values).map((item) => html`<li>${recordKindText(item.kind, this.textLang).label}</li>`)}</ul>
       <slot name="next-step"></slot>
     </div>`;
   }
 
+  // Only the step shown is built.
+  private stepBody(step: StepId): TemplateResult {
+    switch (step) {
+      case 'who': return this.stepWho();
+      case 'diagnosis': return this.stepDiagnosis();
+      case 'questions': return this.stepQuestions();
+      case 'coverage': return this.stepCoverage();
+      case 'records': return this.stepRecords();
+      default: return this.stepReview();
+    }
+  }
+
   protected override render(): TemplateResult {
-    const m = this.fm;
+    const m = this.words;
+    if (!m) {
+      const boot = BOOT[this.textLang];
+      return this.catalogueFailed === this.textLang
+        ? html`<p role="alert">${this.i18n?.configFailed ?? boot.failed}</p><button type="button" part="button" class="secondary" @click=${() => { this.catalogueFailed = undefined; }}>${this.i18n?.retry ?? boot.retry}</button>`
+        : html`<p role="status">${this.i18n?.loadingConfig ?? boot.loading}</p>`;
+    }
     if (this.created) return this.handedOver ? html`` : this.renderConfirmation(this.created);
     if (!this.config) {
       return this.configFailed
@@ -727,16 +794,12 @@ export class SoRequestForm extends SoElement {
         : html`<p role="status">${m.loadingConfig}</p>`;
     }
     const step = this.step;
-    const body: Record<StepId, () => TemplateResult> = {
-      who: () => this.stepWho(), diagnosis: () => this.stepDiagnosis(), questions: () => this.stepQuestions(),
-      coverage: () => this.stepCoverage(), records: () => this.stepRecords(), review: () => this.stepReview(),
-    };
     return html`<form part="form" novalidate autocomplete="on" @submit=${this.onSubmitEvent} @input=${this.onInput} @change=${this.onInput} @focusout=${this.onBlur}>
       ${this.renderSummary()}
       <h2 part="heading" tabindex="-1"><span class="caption" part="step-indicator">${m.stepOf(this.stepIndex + 1, STEPS.length)}</span>${m.steps[step]}</h2>
       ${step === 'who' ? html`<p class="notice" part="notice">${m.emergency}</p>` : nothing}
       <p>${m.stepIntro[step]}</p>
-      ${body[step]()}
+      ${this.stepBody(step)}
       <div class="actions">
         ${this.stepIndex > 0 ? html`<button type="button" part="button back" class="secondary" @click=${() => this.back()}>${m.back}</button>` : nothing}
         ${step === 'review'
