@@ -11,15 +11,17 @@ import {
 import { emptyValues, setValue, STEP_FIELDS, STEPS, validateAll, valuesFrom, type FormIssue } from '../../src/components/request-form/request-form.model.js';
 import { validRequest } from '../fixtures/requests.js';
 
-// Taken before this file asks for French.
-const frBeforeAsked = formMessagesNow('fr-CA');
+// Taken before this file asks for any language.
+const beforeAsked = [formMessagesNow('en'), formMessagesNow('fr-CA')];
 const fr = await loadFormMessages('fr-CA');
 const issue = (field: string, code: FormIssue['code'], params?: FormIssue['params']): FormIssue => ({ field, path: field, code, message: '', ...(params ? { params } : {}) });
 
-describe('French arrives on demand', () => {
+describe('each language arrives on demand', () => {
   it('is not bundled, is fetched once, and then is at hand', async () => {
+    assert.deepEqual(beforeAsked, [undefined, undefined]);
+    assert.equal(formMessagesNow('en'), undefined);
+    assert.equal(await loadFormMessages('en'), FORM_MESSAGES_EN);
     assert.equal(formMessagesNow('en'), FORM_MESSAGES_EN);
-    assert.equal(frBeforeAsked, undefined);
     const [a, b] = await Promise.all([loadFormMessages('fr-CA'), loadFormMessages('fr-CA')]);
     assert.equal(a, fr);
     assert.equal(b, fr);

@@ -1,12 +1,12 @@
-// The form's languages at run time: English is bundled, French is fetched the first time a form
-// speaks it; field problems worded per field; and the option lists built once per catalogue, so a
+// The form's languages at run time: each catalogue is fetched the first time a form speaks it (the
+// page's language first, another only on a switch); field problems worded per field; and the option lists built once per catalogue, so a
 // render does no Intl work (a cold Intl.DisplayNames or collator costs a page 15-25 ms).
 import type { Locale } from '../../core/model/codes.js';
 import { messageFrom } from '../../core/i18n/issues-en.js';
 import { isCanadian } from '../../core/model/jurisdictions.js';
 import { healthCardExample } from '../../core/model/health-card.js';
 import type { BackendConfig } from '../../core/model/config.js';
-import { FORM_MESSAGES_EN, type FormMessages } from './request-form.messages.js';
+import type { FormMessages } from './request-form.messages.js';
 import type { FormIssue } from './request-form.model.js';
 
 /** The preferred languages offered, in the order the list shows them. */
@@ -17,7 +17,7 @@ export type Option = readonly [string, string];
 /** A labelled group of choices. */
 export type OptionGroup = readonly [string, readonly Option[]];
 
-const loaded: Partial<Record<Locale, FormMessages>> = { en: FORM_MESSAGES_EN };
+const loaded: Partial<Record<Locale, FormMessages>> = {};
 const loading = new Map<Locale, Promise<FormMessages>>();
 
 /** The catalogue of a locale if it is already here, else undefined (see `loadFormMessages`). */
@@ -31,8 +31,11 @@ export function loadFormMessages(locale: Locale): Promise<FormMessages> {
   if (here) return Promise.resolve(here);
   let pending = loading.get(locale);
   if (!pending) {
-    pending = import('./request-form.messages.fr-CA.js').then(
-      (mod) => (loaded[locale] = mod.FORM_MESSAGES_FR),
+    const fetched = locale === 'fr-CA'
+      ? import('./request-form.messages.fr-CA.js').then((mod) => mod.FORM_MESSAGES_FR)
+      : import('./request-form.messages.js').then((mod) => mod.FORM_MESSAGES_EN);
+    pending = fetched.then(
+      (m) => (loaded[locale] = m),
       (e: unknown) => {
         loading.delete(locale);
         throw e;

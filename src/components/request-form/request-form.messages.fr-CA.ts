@@ -1,7 +1,8 @@
 // The words of <so-request-form> in Canadian French, loaded on demand (request-form.i18n.ts) so pages
 // in English never download them. Written as French, not translated word for word.
 import { ISSUE_MESSAGES } from '../../core/i18n/issues.js';
-import { BOOT, type FormMessages } from './request-form.messages.js';
+import { BOOT } from './request-form.boot.js';
+import type { FormMessages } from './request-form.messages.js';
 
 /** The Canadian French catalogue. */
 export const FORM_MESSAGES_FR: FormMessages = {

@@ -1,24 +1,16 @@
-// The words of <so-request-form>: the catalogue's shape and the English copy. French lives in
-// request-form.messages.fr-CA.ts and is loaded on demand (request-form.i18n.ts), so an English page
-// never downloads it. Record kinds come from the core's `recordKindText`.
-import type { IssueCode, Locale } from '../../core/model/codes.js';
+// The words of <so-request-form>: the catalogue's shape and the English copy. Each language is loaded
+// on demand (request-form.i18n.ts): a page downloads the copy of the language it shows, and another
+// only when it switches. Record kinds come from the core's `recordKindText`.
+import type { IssueCode } from '../../core/model/codes.js';
 import { ISSUE_MESSAGES_EN, type IssueCatalogue, type IssueParams } from '../../core/i18n/issues-en.js';
 import type { ChecklistReason, StepId } from './request-form.model.js';
+import { BOOT } from './request-form.boot.js';
 
 /** What a field's message may refer to: the numbers of the rule, and the chosen province's example card number. */
 export type FieldIssueParams = IssueParams & { example?: string };
 /** A field's own message for one issue code, with or without the rule's numbers. */
 export type FieldIssueText = string | ((p: FieldIssueParams) => string);
 
-/** The few words shown before a language's catalogue has arrived, in both languages (they are tiny). */
-export const BOOT: Record<Locale, { loading: string; failed: string; retry: string }> = {
-  en: { loading: 'Loading the form…', failed: 'We could not load the form. Check your connection and try again.', retry: 'Try again' },
-  'fr-CA': {
-    loading: 'Chargement du formulaire…',
-    failed: 'Nous n’avons pas pu charger le formulaire. Vérifiez votre connexion et réessayez.',
-    retry: 'Réessayer',
-  },
-};
 
 /** Every user-facing string <so-request-form> owns. Each catalogue defines every key. */
 export interface FormMessages {
@@ -99,7 +91,7 @@ export interface FormMessages {
   languageNames: Record<string, string>;
 }
 
-/** The English catalogue, always at hand: the default, and what a page without French loads. */
+/** The English catalogue. */
 export const FORM_MESSAGES_EN: FormMessages = {
   stepOf: (n, total) => `Step ${n} of ${total}`,
   steps: {
@@ -340,5 +332,5 @@ export const FORM_MESSAGES_EN: FormMessages = {
   },
 };
 
-/** The catalogues bundled with the form: English. French arrives through `loadFormMessages` (request-form.i18n.ts). */
+/** The English catalogue by locale, for tests and hosts that read the words (the form itself loads it through `loadFormMessages`). */
 export const FORM_MESSAGES: { en: FormMessages } = { en: FORM_MESSAGES_EN };

@@ -22,7 +22,8 @@ import {
   addQuestion, buildRequest, getValue, isHidden, moveQuestion, parseHiddenFields, placeIssues, recordsChecklist, removeQuestion, setValue,
   STEP_FIELDS, STEPS, stepOfField, validateAll, validateField, validateStep, valuesFrom, type FormIssue, type FormValues, type StepId,
 } from './request-form.model.js';
-import { BOOT, FORM_MESSAGES_EN, type FormMessages } from './request-form.messages.js';
+import type { FormMessages } from './request-form.messages.js';
+import { BOOT } from './request-form.boot.js';
 import {
   formMessagesNow, issueWords, jurisdictionGroups, jurisdictionName, languageOptions, loadFormMessages, provinceOptions, specialtyOptions,
   type Option, type OptionGroup,
@@ -152,9 +153,10 @@ export class SoRequestForm extends SoElement {
   /** Resolves once an autosaved draft (if any) has been read and applied. */
   draftReady: Promise<void> = Promise.resolve();
 
-  // The words shown: the current language's, or while it arrives the last language shown.
+  // The words shown: the current language's, or while it arrives the last language shown. Only
+  // rendering reads it, and render() shows the loading line until a catalogue is here.
   private get fm(): FormMessages {
-    return this.words ?? FORM_MESSAGES_EN;
+    return this.words as FormMessages;
   }
 
   private get hiddenList(): string[] {
@@ -325,7 +327,8 @@ export class SoRequestForm extends SoElement {
     this.pendingFocus = 'heading';
     this.persist();
     this.emit(new SoStepChangeEvent(from, step, to + 1));
-    void announce(`${this.fm.stepOf(to + 1, STEPS.length)}: ${this.fm.steps[step]}`);
+    const m = this.words;
+    if (m) void announce(`${m.stepOf(to + 1, STEPS.length)}: ${m.steps[step]}`);
   }
 
   /** Checks the current step and moves on when it is complete; returns whether it moved. */
@@ -357,7 +360,7 @@ export class SoRequestForm extends SoElement {
     this.issues = problems;
     this.summary = problems;
     this.pendingFocus = 'summary';
-    void announce(this.fm.errorAnnounce(problems.length), { politeness: 'assertive' });
+    if (this.words) void announce(this.words.errorAnnounce(problems.length), { politeness: 'assertive' });
   }
 
   // ----- input -----
@@ -462,7 +465,7 @@ export class SoRequestForm extends SoElement {
       } else {
         this.submitFailed = true;
         this.pendingFocus = 'summary';
-        void announce(this.fm.submitFailed, { politeness: 'assertive' });
+        if (this.words) void announce(this.words.submitFailed, { politeness: 'assertive' });
         if (!isSecondOpinionError(e)) throw e;
       }
       return undefined;
