@@ -1,6 +1,8 @@
 // A wtr plugin that runs real reference servers (loopback, demo mode, own temporary data dirs) for
 // the workflow tests, and the commands those tests call: `so-server` (the shared server),
 // `so-server-start` (a dedicated one), `so-server-restart` (same port, same data dir), `so-server-stop`.
+// Starting a server can outlast the browser's fixed 20 s wait for a command on a loaded machine,
+// so the slow commands return a job at once and `so-job` waits for it in rounds of at most 10 s.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +15,14 @@ export function referenceServerPlugin() {
   const servers = new Map();
   let shared;
   let nextId = 1;
+  const jobs = new Map();
+  let nextJob = 1;
+  const job = (work) => {
+    const id = String(nextJob++);
+    const settled = work.then((result) => ({ done: true, result }), (e) => ({ done: true, error: String(e?.stack ?? e) }));
+    jobs.set(id, settled);
+    return { job: id };
+  };
   // One secret for every server, so a token survives a restart (as it would in production).
   const tokenSecret = randomBytes(32).toString('base64url');
 
@@ -38,16 +48,28 @@ export function referenceServerPlugin() {
     },
     async executeCommand({ command, payload }) {
       if (command === 'so-server') return { url: shared.server.url };
+      if (command === 'so-job') {
+        const settled = jobs.get(payload.job);
+        if (!settled) return { done: true, error: `no job ${payload.job}` };
+        const round = new Promise((resolve) => setTimeout(() => resolve({ done: false }), 10_000).unref());
+        const out = await Promise.race([settled, round]);
+        if (out.done) jobs.delete(payload.job);
+        return out;
+      }
       if (command === 'so-server-start') {
-        const id = String(nextId++);
-        servers.set(id, await start());
-        return { id, url: servers.get(id).server.url };
+        return job((async () => {
+          const id = String(nextId++);
+          servers.set(id, await start());
+          return { id, url: servers.get(id).server.url };
+        })());
       }
       if (command === 'so-server-restart') {
-        const s = servers.get(payload.id);
-        await s.server.close();
-        servers.set(payload.id, await start(s.port, s.dataDir));
-        return { url: servers.get(payload.id).server.url };
+        return job((async () => {
+          const s = servers.get(payload.id);
+          await s.server.close();
+          servers.set(payload.id, await start(s.port, s.dataDir));
+          return { url: servers.get(payload.id).server.url };
+        })());
       }
       if (command === 'so-server-stop') {
         const s = servers.get(payload.id);

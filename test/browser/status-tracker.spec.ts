@@ -106,10 +106,20 @@ describe('<so-status-tracker> follows a case through every status', () => {
   });
 });
 
+// Runs a command that may outlast the browser's 20 s command wait: it returns a job to wait on.
+async function slowCommand<T>(command: string, payload?: Record<string, unknown>): Promise<T> {
+  const { job } = await executeServerCommand<{ job: string }, Record<string, unknown> | undefined>(command, payload);
+  for (;;) {
+    const out = await executeServerCommand<{ done: boolean; result?: T; error?: string }, { job: string }>('so-job', { job });
+    if (out.error) throw new Error(out.error);
+    if (out.done) return out.result as T;
+  }
+}
+
 // A restart applies to the reference server (its database outlives it); the FHIR test engine is in memory.
 if (TEST_BACKEND === 'rest') describe('<so-status-tracker> keeps up through a server restart', () => {
   it('reconnects and misses no event', async () => {
-    const { id, url } = await executeServerCommand<{ id: string; url: string }, undefined>('so-server-start');
+    const { id, url } = await slowCommand<{ id: string; url: string }>('so-server-start');
     try {
       const s = await session(url);
       const c = await s.patient.cases.create(request(), { submit: true });
@@ -117,7 +127,7 @@ if (TEST_BACKEND === 'rest') describe('<so-status-tracker> keeps up through a se
       await ready(el);
       const seen: Status[] = [];
       el.addEventListener('so-status-changed', (e) => seen.push(e.status));
-      await executeServerCommand('so-server-restart', { id });
+      await slowCommand('so-server-restart', { id });
       // Moves made while the tracker is still reconnecting reach it through the Last-Event-ID replay.
       await s.staff.staff.triage(c.id);
       await s.staff.staff.accept(c.id, { specialist });
