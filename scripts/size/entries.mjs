@@ -22,7 +22,7 @@ export const entries = [
   { name: 'elements base', import: base, report: true },
   { name: 'elements base with uploads', import: uploadBase, report: true },
   { name: '<so-status-badge>', import: { ...base, 'dist/elements/status-badge.js': '{ SoStatusBadge }' }, over: 'elements base', budget: 8 },
-  { name: '<so-request-form>', import: { ...base, 'dist/elements/request-form.js': '{ SoRequestForm }' }, over: 'elements base', budget: 8, ceiling: 12.5 },
+  { name: '<so-request-form>', import: { ...base, 'dist/elements/request-form.js': '{ SoRequestForm }' }, over: 'elements base', budget: 8, ceiling: 12 },
   { name: '<so-status-tracker>', import: { ...base, 'dist/elements/status-tracker.js': '{ SoStatusTracker }' }, over: 'elements base', budget: 8, ceiling: 11.5 },
   { name: '<so-opinion-summary>', import: { ...base, 'dist/elements/opinion-summary.js': '{ SoOpinionSummary }' }, over: 'elements base', budget: 8, ceiling: 9 },
   { name: '<so-record-uploader>', import: { ...uploadBase, 'dist/elements/record-uploader.js': '{ SoRecordUploader }' }, over: 'elements base with uploads', budget: 8, ceiling: 11 },

@@ -29,13 +29,14 @@ import {
   type Option, type OptionGroup,
 } from './request-form.i18n.js';
 import { SoCaseCreatedEvent, SoStepChangeEvent } from './request-form.events.js';
-import { clearDraft, loadDraft, saveDraft } from './draft-store.js';
 import { requestFormStyles } from './request-form.styles.js';
 
 /** The form's words a host may override, partly: `{ submit: 'Send' }`. */
 export type RequestFormI18n = MessagesOverride & Partial<FormMessages>;
 
 const NO_JURISDICTIONS: readonly string[] = [];
+// The draft store (IndexedDB and WebCrypto) is fetched only when a draft is read, written or cleared.
+const drafts = () => import('./draft-store.js');
 const fieldId = (field: string) => `f-${field.replace(/\./g, '-')}`;
 
 interface TextOptions {
@@ -281,7 +282,7 @@ export class SoRequestForm extends SoElement {
   private async restoreDraft(): Promise<void> {
     this.draftLoaded = true;
     const generation = this.draftGeneration;
-    const draft = (await loadDraft()) as { values?: unknown; step?: unknown } | undefined;
+    const draft = (await (await drafts()).loadDraft()) as { values?: unknown; step?: unknown } | undefined;
     if (!draft || generation !== this.draftGeneration) return;
     let v = valuesFrom(draft.values);
     // What the host supplies and hides stays the host's, never a stale copy from the draft.
@@ -298,14 +299,14 @@ export class SoRequestForm extends SoElement {
     if (!this.autosave) return;
     const snapshot = { values: this.values, step: this.stepIndex };
     const generation = this.draftGeneration;
-    this.saveChain = this.saveChain.then(() => (generation === this.draftGeneration ? saveDraft(snapshot) : undefined)).catch(() => undefined);
+    this.saveChain = this.saveChain.then(async () => (generation === this.draftGeneration ? (await drafts()).saveDraft(snapshot) : undefined)).catch(() => undefined);
   }
 
   /** Deletes the saved draft (the answers on screen stay). Resolves once storage is clean. */
   async clearDraft(): Promise<void> {
     this.draftGeneration++;
     await this.saveChain;
-    await clearDraft();
+    await (await drafts()).clearDraft();
   }
 
   /** Resolves once every pending autosave has been written. */
