@@ -3,52 +3,119 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 
 const header = '// Generated from custom-elements.json by custom-elements-manifest.config.mjs. Do not edit.\n';
+// dist/types/*.d.ts import from dist/elements/index.d.ts, the public `second-opinion-kit/elements`,
+// so every name the typings use is one an app can import too.
+const publicEntry = '../elements/index.js';
 
-/** Every custom element declaration in the manifest, with its module path. */
+/** Every custom element declaration in the manifest. */
 function elementsOf(manifest) {
-  return manifest.modules.flatMap((m) => (m.declarations ?? [])
-    .filter((d) => d.customElement && d.tagName)
-    .map((d) => ({ ...d, path: m.path })));
+  return manifest.modules.flatMap((m) => (m.declarations ?? []).filter((d) => d.customElement && d.tagName));
 }
 
-const importPath = (path) => `../${path.replace(/^src\//, '').replace(/\.ts$/, '.js')}`;
-const eventProp = (name) => `on${name}`; // React 19 binds on + the exact event name
-const eventType = (e) => (e.type?.text && e.type.text !== 'Event' ? e.type.text : 'Event');
-const attrType = (a) => a.type?.text ?? 'string';
+/** Each event with its class from `@fires {SoXEvent} so-x`; an untyped event stops the build. */
+function eventsOf(element) {
+  return (element.events ?? []).map((ev) => {
+    const type = ev.type?.text;
+    if (!type || !/^So[A-Za-z]+Event$/.test(type)) {
+      throw new Error(`<${element.tagName}> fires ${ev.name} without its class: write @fires {SoSomethingEvent} ${ev.name} - …`);
+    }
+    return { name: ev.name, type, description: ev.description };
+  });
+}
 
+/** Public, writable instance fields: what a framework may set as properties. */
+const propertiesOf = (e) => (e.members ?? []).filter((m) => m.kind === 'field' && !m.static && !m.readonly && m.privacy !== 'private' && m.privacy !== 'protected');
+
+// An attribute spelled unlike its field (case-id → caseId) takes the field's own type; one with no
+// field keeps the manifest's text when it names only primitives and literals, else string.
+const primitiveText = /^(?:\s*(?:string|number|boolean|undefined|null|'[^']*'|"[^"]*"|\d+)\s*\|?)+$/;
+function attributesOf(e) {
+  const fields = new Set(propertiesOf(e).map((m) => m.name));
+  return (e.attributes ?? []).filter((a) => !fields.has(a.name)).map((a) => ({
+    name: a.name,
+    type: a.fieldName && fields.has(a.fieldName) ? `${e.name}[${JSON.stringify(a.fieldName)}]` : primitiveText.test(a.type?.text ?? '') ? a.type.text : 'string',
+  }));
+}
+
+const doc = (text, indent) => (text ? `${indent}/** ${text.replace(/\*\//g, '*\\/').replace(/\s+/g, ' ')} */\n` : '');
+const camel = (name) => name.replace(/-([a-z])/g, (_, c) => c.toUpperCase());
+const capital = (name) => name[0].toUpperCase() + name.slice(1);
+
+/** The import line: every element class and event class, from the public entry. */
+function importsOf(elements) {
+  const names = [...new Set(elements.flatMap((e) => [e.name, ...eventsOf(e).map((ev) => ev.type)]))].sort();
+  return `import type { ${names.join(', ')} } from '${publicEntry}';`;
+}
+
+function memberLines(e, indent) {
+  return [
+    ...propertiesOf(e).map((m) => `${doc(m.description, indent)}${indent}${JSON.stringify(m.name)}?: ${e.name}[${JSON.stringify(m.name)}];`),
+    ...attributesOf(e).map((a) => `${indent}${JSON.stringify(a.name)}?: ${a.type};`),
+  ];
+}
+
+// React 19 sets a prop as a property when the element has it, else as an attribute (true → "",
+// false → removed), and `on` + the exact event name (`onso-step-change`) adds a listener.
 function reactJsx(elements) {
-  const imports = elements.map((e) => `import type { ${e.name} } from '${importPath(e.path)}';`);
-  const eventImports = 'import type { SoErrorEvent, SoClientChangeEvent } from \'../components/shared/events.js\';';
   const entries = elements.map((e) => {
-    const props = (e.members ?? []).filter((m) => m.kind === 'field' && !m.static && m.privacy !== 'private' && m.privacy !== 'protected' && !m.readonly)
-      .map((m) => `    ${JSON.stringify(m.name)}?: ${e.name}[${JSON.stringify(m.name)}];`);
-    const attrs = (e.attributes ?? []).filter((a) => !(e.members ?? []).some((m) => m.name === a.name))
-      .map((a) => `    ${JSON.stringify(a.name)}?: ${attrType(a)};`);
-    const events = (e.events ?? []).map((ev) => `    ${JSON.stringify(eventProp(ev.name))}?: (event: ${ev.name === 'so-error' ? 'SoErrorEvent' : ev.name === 'so-client-change' ? 'SoClientChangeEvent' : eventType(ev)}) => void;`);
-    return `      /** ${e.summary ?? e.name} */\n      ${JSON.stringify(e.tagName)}: React.DetailedHTMLProps<React.HTMLAttributes<${e.name}>, ${e.name}> & {\n${[...props, ...attrs, ...events].map((l) => `  ${l}`).join('\n')}\n      };`;
+    const lines = [
+      ...memberLines(e, '        '),
+      ...eventsOf(e).map((ev) => `${doc(ev.description, '        ')}        ${JSON.stringify(`on${ev.name}`)}?: (event: ${ev.type}) => void;`),
+    ];
+    return `${doc(e.summary ?? e.name, '      ')}      ${JSON.stringify(e.tagName)}: SoJsxElement<${e.name}> & {\n${lines.join('\n')}\n      };`;
   });
-  return `${header}import type * as React from 'react';\n${imports.join('\n')}\n${eventImports}\n\ndeclare module 'react' {\n  namespace JSX {\n    interface IntrinsicElements {\n${entries.join('\n')}\n    }\n  }\n}\n\nexport {};\n`;
+  return `${header}import type * as React from 'react';
+${importsOf(elements)}
+
+/** React's own HTML props (key, ref, className, style, children, aria-*) for a kit element. */
+type SoJsxElement<E extends HTMLElement> = React.DetailedHTMLProps<React.HTMLAttributes<E>, E>;
+
+declare module 'react' {
+  namespace JSX {
+    interface IntrinsicElements {
+${entries.join('\n')}
+    }
+  }
 }
 
+export {};
+`;
+}
+
+// Vue's template compiler turns @so-step-change on an element into the prop onSoStepChange, whose
+// listener runtime-dom adds for "so-step-change"; Volar checks that prop first, then the emits
+// (which also give onSo-step-change).
 function vue(elements) {
-  const imports = elements.map((e) => `import type { ${e.name} } from '${importPath(e.path)}';`);
   const entries = elements.map((e) => {
+    const events = eventsOf(e);
     const props = [
-      ...(e.members ?? []).filter((m) => m.kind === 'field' && !m.static && m.privacy !== 'private' && m.privacy !== 'protected' && !m.readonly)
-        .map((m) => `${JSON.stringify(m.name)}?: ${e.name}[${JSON.stringify(m.name)}]`),
-      ...(e.attributes ?? []).filter((a) => !(e.members ?? []).some((m) => m.name === a.name)).map((a) => `${JSON.stringify(a.name)}?: ${attrType(a)}`),
-      ...(e.events ?? []).map((ev) => `${JSON.stringify(`on${ev.name.replace(/(^|-)([a-z])/g, (_, __, c) => c.toUpperCase())}`)}?: (event: Event) => void`),
+      ...memberLines(e, '      '),
+      ...events.map((ev) => `${doc(ev.description, '      ')}      ${JSON.stringify(`on${capital(camel(ev.name))}`)}?: (event: ${ev.type}) => void;`),
     ];
-    return `    /** ${e.summary ?? e.name} */\n    ${JSON.stringify(e.tagName)}: DefineComponent<{ ${props.join('; ')} }>;`;
+    const emits = events.map((ev) => `${JSON.stringify(ev.name)}: (event: ${ev.type}) => void`);
+    return `${doc(e.summary ?? e.name, '    ')}    ${JSON.stringify(e.tagName)}: SoVueElement<{\n${props.join('\n')}\n    }, { ${emits.join('; ')} }>;`;
   });
-  return `${header}import type { DefineComponent } from 'vue';\n${imports.join('\n')}\n\ndeclare module 'vue' {\n  interface GlobalComponents {\n${entries.join('\n')}\n  }\n}\n\nexport {};\n`;
+  return `${header}import type { ComponentOptionsMixin, DefineComponent, ObjectEmitsOptions } from 'vue';
+${importsOf(elements)}
+
+/** A kit element as Vue's template checker sees it: properties, attributes and typed events. */
+type SoVueElement<Props, Emits extends ObjectEmitsOptions> = DefineComponent<Props, {}, {}, {}, {}, ComponentOptionsMixin, ComponentOptionsMixin, Emits>;
+
+declare module 'vue' {
+  interface GlobalComponents {
+${entries.join('\n')}
+  }
+}
+
+export {};
+`;
 }
 
 function frameworkTypings() {
   return {
     name: 'so-framework-typings',
     packageLinkPhase({ customElementsManifest }) {
-      const elements = elementsOf(customElementsManifest);
+      const elements = elementsOf(customElementsManifest).sort((a, b) => a.tagName.localeCompare(b.tagName));
       mkdirSync('dist/types', { recursive: true });
       writeFileSync('dist/types/react-jsx.d.ts', reactJsx(elements));
       writeFileSync('dist/types/vue.d.ts', vue(elements));

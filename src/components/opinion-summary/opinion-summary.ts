@@ -29,8 +29,8 @@ const REVOKE_AFTER_MS = 1000;
  *
  * @summary The second opinion beside the first, with answers, report, sharing and follow-up.
  * @tagname so-opinion-summary
- * @fires so-opinion-shared - The opinion was sent to the care team (`SoOpinionSharedEvent`: `caseId`, `sharedAt`).
- * @fires so-another-opinion - The patient asked for another opinion (`SoAnotherOpinionEvent`: `previousCaseId`).
+ * @fires {SoOpinionSharedEvent} so-opinion-shared - The opinion was sent to the care team (`caseId`, `sharedAt`).
+ * @fires {SoAnotherOpinionEvent} so-another-opinion - The patient asked for another opinion (`previousCaseId`).
  * @csspart heading - The main heading.
  * @csspart first - The first opinion.
  * @csspart second - The second opinion.

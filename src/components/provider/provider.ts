@@ -26,8 +26,8 @@ let scopes = 0;
  * @summary Provides the client, language and appearance to the elements inside it.
  * @tagname so-provider
  * @slot - The kit elements (and any other content) the provider serves.
- * @fires so-error - A client error no element showed to the person (`event.error`, `event.operation`).
- * @fires so-client-change - The provided client was built or replaced.
+ * @fires {SoErrorEvent} so-error - A client error no element showed to the person (`event.error`, `event.operation`).
+ * @fires {SoClientChangeEvent} so-client-change - The provided client was built or replaced.
  * @cssprop --so-color-scheme - Set from `theme` or `appearance.theme`.
  */
 export class SoProvider extends SoElement {

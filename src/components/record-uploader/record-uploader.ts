@@ -71,10 +71,10 @@ const kindsFrom = (value: string | null): RecordKind[] =>
  *
  * @summary Sends medical records resumably and verified, with a checklist of what is still needed.
  * @tagname so-record-uploader
- * @fires so-upload-progress - Bytes went out for one record (`SoUploadProgressEvent`).
- * @fires so-record-uploaded - A record arrived whole and verified (`SoRecordUploadedEvent`).
- * @fires so-upload-error - A record was refused, rejected or failed, or will be retried (`SoUploadErrorEvent`).
- * @fires so-before-upload - Cancelable: a record is about to be sent (`SoBeforeUploadEvent`).
+ * @fires {SoUploadProgressEvent} so-upload-progress - Bytes went out for one record.
+ * @fires {SoRecordUploadedEvent} so-record-uploaded - A record arrived whole and verified.
+ * @fires {SoUploadErrorEvent} so-upload-error - A record was refused, rejected or failed, or will be retried.
+ * @fires {SoBeforeUploadEvent} so-before-upload - Cancelable: a record is about to be sent.
  * @csspart dropzone - The drop zone button.
  * @csspart more - The folder and camera buttons.
  * @csspart checklist - The records checklist.

@@ -58,8 +58,8 @@ interface TextOptions {
  *
  * @summary A kind, six-step second-opinion request form with review, consent and submit.
  * @tagname so-request-form
- * @fires so-step-change - The person moved to another step (`from`, `to`, `index`).
- * @fires so-case-created - Cancelable. The case was created (`case`); cancel to show your own next page.
+ * @fires {SoStepChangeEvent} so-step-change - The person moved to another step (`from`, `to`, `index`).
+ * @fires {SoCaseCreatedEvent} so-case-created - Cancelable. The case was created (`case`); cancel to show your own next page.
  * @slot next-step - Shown on the confirmation, under "What to do next" (for example a `<so-record-uploader>`).
  * @csspart form - The form.
  * @csspart step-indicator - "Step n of m".

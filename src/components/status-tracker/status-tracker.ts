@@ -35,9 +35,9 @@ const STEP_WORDS: Record<StepKey, keyof TrackerMessages> = {
  *
  * @summary Live status of a case, or the list of the caller's cases.
  * @tagname so-status-tracker
- * @fires so-status-changed - The case's status changed (`SoStatusChangedEvent`: `caseId`, `status`, `previousStatus`, `eventId`).
- * @fires so-action-required - The patient is needed: an information request (`SoActionRequiredEvent`: `caseId`, `action`).
- * @fires so-before-withdraw - Cancelable; fired after the patient confirms, before the case is withdrawn (`SoBeforeWithdrawEvent`).
+ * @fires {SoStatusChangedEvent} so-status-changed - The case's status changed (`caseId`, `status`, `previousStatus`, `eventId`).
+ * @fires {SoActionRequiredEvent} so-action-required - The patient is needed: an information request (`caseId`, `action`).
+ * @fires {SoBeforeWithdrawEvent} so-before-withdraw - Cancelable; fired after the patient confirms, before the case is withdrawn.
  * @slot uploader - Where to add the records an information request asks for, e.g. `<so-record-uploader>`.
  * @csspart heading - The case reference, or "Your requests" in list mode.
  * @csspart status - The current status, what happens next and the clock.

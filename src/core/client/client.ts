@@ -10,6 +10,8 @@ import { parseWith, type FieldIssue } from '../model/parse.js';
 import { RequestDraftSchema, RequestSchema, type RequestDraft, type RequestInput } from '../model/request.js';
 import type * as z from 'zod/mini';
 import { CaseUpdatedEvent, ClientErrorEvent } from './events.js';
+// Kept in the .d.ts, where the value import above is dropped: it declares SecondOpinionClientEventMap.
+import './events.js';
 import { watchEngine } from '../watch/case-watcher.js';
 import type { CaseWatch, RecordUpload, UploadOptions, WatchOptions } from './engines.js';
 
