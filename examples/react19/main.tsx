@@ -1,9 +1,9 @@
 // React 19 renders custom elements natively: properties are set as properties, and `on` + the exact
-// event name (`onso-step-change`) adds a listener. The JSX typings come from second-opinion-kit/jsx-react.
+// event name (`onso-step-change`) adds a listener. The JSX typings come from second-opinion-kit/jsx-react:
+// each handler receives the kit's own event class (SoStepChangeEvent, SoCaseCreatedEvent).
 import type {} from 'second-opinion-kit/jsx-react';
 import 'second-opinion-kit/elements/provider.js';
 import 'second-opinion-kit/elements/request-form.js';
-import { SoCaseCreatedEvent, SoStepChangeEvent } from 'second-opinion-kit/elements';
 import { StrictMode, useMemo, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { apiEndpoint, demoTokenGetter } from '../shared/demo-session.js';
@@ -20,13 +20,8 @@ function App() {
       <p data-testid="step">Current step: {step}</p>
       <so-provider backend="rest" endpoint={endpoint} getAccessToken={getAccessToken}>
         <so-request-form
-          onso-step-change={(event) => {
-            // The typings say Event; the class check narrows it to the kit's typed event.
-            if (event instanceof SoStepChangeEvent) setStep(`${event.index} (${event.to})`);
-          }}
-          onso-case-created={(event) => {
-            if (event instanceof SoCaseCreatedEvent) setReference(event.case.reference);
-          }}
+          onso-step-change={(event) => setStep(`${event.index} (${event.to})`)}
+          onso-case-created={(event) => setReference(event.case.reference)}
         />
       </so-provider>
       {reference && <p role="status">Case {reference} created.</p>}
