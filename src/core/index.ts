@@ -10,6 +10,7 @@ export * from './client/client.js';
 export * from './client/events.js';
 export * from './client/engines.js';
 export * from './watch/case-watcher.js';
+export * from './watch/deferred-watch.js';
 export * from './watch/backoff.js';
 export * from './i18n/statuses.js';
 export * from './i18n/issues.js';

@@ -15,6 +15,40 @@ import { clientOf, emulateWherePossible, part, settled, shadowText } from './sup
 const memoryClient = () => createClient({ backend: new MemoryBackend() });
 const colour = (el: Element) => getComputedStyle(el).color;
 
+// First in this file, so each element's French catalogue is not loaded yet when it is asked for.
+describe('an element’s own words, loaded per language', () => {
+  const cases = [
+    { tag: 'so-record-uploader', en: 'Add records', fr: 'Ajouter des dossiers', key: 'dropTitle' },
+    { tag: 'so-opinion-summary', en: 'Loading your opinion…', fr: 'Chargement de votre avis…', key: 'loading' },
+    { tag: 'so-status-tracker', en: 'Loading your request…', fr: 'Chargement de votre demande…', key: 'loading' },
+  ] as const;
+
+  for (const { tag, en, fr, key } of cases) {
+    it(`<${tag}> renders French from its first render, follows a live change and keeps .i18n`, async () => {
+      const wrap = await fixture<HTMLDivElement>(html`<div lang="fr-CA"></div>`);
+      const el = document.createElement(tag);
+      wrap.append(el);
+      // The first text the shadow root ever holds: English here would be a flash before the French loads.
+      const first = new Promise<string>((resolve) => new MutationObserver((_, o) => {
+        o.disconnect();
+        resolve(shadowText(el));
+      }).observe(el.shadowRoot!, { childList: true, subtree: true, characterData: true }));
+      await el.updateComplete;
+      expect(await first).to.contain(fr).and.not.contain(en);
+      wrap.setAttribute('lang', 'en');
+      await settled(el);
+      expect(shadowText(el)).to.contain(en);
+      el.i18n = { [key]: 'Mine' };
+      wrap.setAttribute('lang', 'fr-CA');
+      await settled(el);
+      expect(shadowText(el)).to.contain('Mine').and.not.contain(fr);
+      el.i18n = undefined;
+      await el.updateComplete;
+      expect(shadowText(el)).to.contain(fr);
+    });
+  }
+});
+
 describe('<so-status-badge> words', () => {
   it('shows the plain-language status with a hidden "Status:" prefix and passes axe', async () => {
     const el = await fixture<SoStatusBadge>(html`<so-status-badge status="info_requested" show-next></so-status-badge>`);

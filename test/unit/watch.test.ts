@@ -77,6 +77,27 @@ describe('watching a case in process (MemoryBackend)', () => {
   });
 });
 
+describe('the watch createClient installs', () => {
+  it('is a CaseWatch at once; closed before the watcher module loaded, it never reads the case', async () => {
+    const patient = createClient({ backend: new MemoryBackend() });
+    const c = await patient.cases.create(validRequest(), { submit: true });
+    let reads = 0;
+    patient.addEventListener('case-updated', () => reads++);
+    const w = patient.cases.watch(c.id) as CaseWatcher;
+    assert.equal(w.caseId, c.id);
+    assert.equal(w.connection, 'connecting');
+    const closed = connection(w, 'closed');
+    w.close();
+    await closed;
+    // The watcher module is in the module map once this resolves; the deferred watch saw it first.
+    await import('../../src/core/watch/case-watcher.js');
+    await new Promise((r) => setImmediate(r));
+    assert.equal(reads, 0);
+    assert.equal(w.connection, 'closed');
+    assert.equal(w.current, undefined);
+  });
+});
+
 // A real event-stream server on loopback, with knobs for the faults.
 interface StreamServer {
   url: string;

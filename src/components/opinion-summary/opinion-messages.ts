@@ -1,5 +1,6 @@
-// The words of <so-opinion-summary>, in English and Canadian French.
-import type { Locale, Outcome } from '../../core/model/codes.js';
+// The words of <so-opinion-summary>, in English (Canadian French in its own module).
+import type { Outcome } from '../../core/model/codes.js';
+import { ElementWords } from '../shared/i18n/element-words.js';
 
 /** How an outcome reads: a headline and one or two sentences. "confirmed" reads as the good news it is. */
 export interface OutcomeWords {
@@ -108,58 +109,7 @@ export const opinionEn: OpinionMessages = {
   actionFailed: 'That did not work. Check your connection and try again.',
 };
 
-/** Canadian French. */
-export const opinionFrCA: OpinionMessages = {
-  summaryHeading: 'Votre deuxième avis',
-  notReady: 'Votre deuxième avis n’est pas encore prêt. Nous l’afficherons ici dès que le ou la spécialiste l’enverra.',
-  loading: 'Chargement de votre avis…',
-  loadError: 'Nous n’avons pas pu charger votre avis. Vérifiez votre connexion et réessayez.',
-  retry: 'Réessayer',
-  firstOpinion: 'Premier avis',
-  secondOpinion: 'Deuxième avis',
-  firstDiagnosis: 'Diagnostic',
-  firstTreatment: 'Traitement proposé',
-  firstFrom: 'De',
-  noTreatment: 'Aucun',
-  outcome: {
-    confirmed: { headline: 'Bonne nouvelle : votre diagnostic est confirmé', detail: 'Le ou la spécialiste est d’accord avec votre diagnostic et votre plan de traitement. Vous pouvez aller de l’avant en toute confiance.' },
-    refined: { headline: 'Votre diagnostic est confirmé et précisé', detail: 'Le ou la spécialiste est d’accord avec votre diagnostic et y ajoute des précisions utiles pour vous et votre médecin.' },
-    different_diagnosis: { headline: 'Le ou la spécialiste propose un autre diagnostic', detail: 'Parlez de cet avis avec votre médecin avant de choisir un traitement. Le transmettre à votre équipe soignante peut aider.' },
-    treatment_change: { headline: 'Le ou la spécialiste suggère un autre traitement', detail: 'Le diagnostic reste le même, mais un autre traitement pourrait mieux vous convenir. Parlez-en avec votre médecin.' },
-    insufficient_information: { headline: 'Le ou la spécialiste a besoin de plus de renseignements', detail: 'Les dossiers ne suffisaient pas pour un avis complet. Le ou la spécialiste explique ci-dessous ce qui aiderait.' },
-  },
-  secondDiagnosis: 'Diagnostic',
-  secondSummary: 'En bref',
-  recommendations: 'Recommandations',
-  specialist: 'Spécialiste',
-  issuedOn: (d) => `Rédigé le ${d}`,
-  questionsHeading: 'Vos questions et les réponses',
-  followUpTag: 'Question de suivi',
-  noAnswer: 'Le ou la spécialiste n’a pas répondu à cette question séparément. Consultez le résumé ci-dessus.',
-  reportHeading: 'Le rapport complet',
-  reportDownload: 'Télécharger le rapport',
-  reportDownloading: 'Préparation du téléchargement…',
-  reportFileName: 'rapport-deuxieme-avis',
-  shareHeading: 'Transmettre à mon équipe soignante',
-  shareIntro: 'Votre médecin et le ou la spécialiste pourront ainsi convenir ensemble de la suite.',
-  shareTo: (w) => `Il sera envoyé à ${w}.`,
-  shareConsent: 'J’accepte que cet avis soit envoyé à mon équipe soignante.',
-  shareConsentRequired: 'Cochez la case pour donner votre accord avant de transmettre l’avis.',
-  shareButton: 'Transmettre à mon équipe soignante',
-  shareSending: 'Transmission en cours…',
-  sharedOn: (d) => `Transmis à votre équipe soignante le ${d}.`,
-  shareNotConsented: 'Lors de votre demande, vous avez choisi de ne pas transmettre l’avis à votre équipe soignante. Vous pouvez télécharger le rapport et le remettre à votre médecin.',
-  followUpHeading: 'Poser une question de suivi',
-  followUpIntro: (n) => (n === 1 ? 'Vous pouvez encore poser 1 question au ou à la spécialiste sur cet avis.' : `Vous pouvez encore poser ${n} questions au ou à la spécialiste sur cet avis.`),
-  followUpLabel: 'Votre question',
-  followUpRequired: 'Écrivez votre question avant de l’envoyer.',
-  followUpSend: 'Envoyer ma question',
-  followUpSent: 'Votre question a été envoyée. Le ou la spécialiste y répondra ici.',
-  anotherHeading: 'Encore des doutes?',
-  anotherIntro: 'Vous avez le droit de demander un autre avis. La nouvelle demande sera liée à celle-ci.',
-  anotherButton: 'Demander un autre avis',
-  actionFailed: 'Cela n’a pas fonctionné. Vérifiez votre connexion et réessayez.',
-};
-
-/** The opinion summary's catalogues by locale. */
-export const OPINION_MESSAGES: Record<Locale, OpinionMessages> = { en: opinionEn, 'fr-CA': opinionFrCA };
+/** The summary's catalogues: English here, Canadian French loaded when a summary first speaks it. */
+export const OPINION_WORDS = new ElementWords<OpinionMessages>(opinionEn, {
+  'fr-CA': () => import('./opinion-messages.fr-CA.js').then((m) => m.opinionFrCA),
+});

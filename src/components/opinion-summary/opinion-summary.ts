@@ -2,19 +2,19 @@
 // report, and the closed loop: share with the care team, a follow-up question, another opinion.
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import type { CaseUpdatedEvent } from '../../core/client/events.js';
-import type { SecondOpinionClient } from '../../core/client/client.js';
 import { statusText } from '../../core/i18n/statuses.js';
 import type { Case } from '../../core/model/case.js';
+import type { Locale } from '../../core/model/codes.js';
 import { announce } from '../shared/announce.js';
 import { SoElement } from '../shared/base-element.js';
+import { CaseController } from '../shared/case-controller.js';
 import { claimClientError } from '../shared/client-errors.js';
 import { focusTarget } from '../shared/focus.js';
 import { formatDate } from '../shared/i18n/format.js';
 import type { MessagesOverride } from '../shared/i18n/messages.js';
 import { tokenStyles } from '../shared/tokens.styles.js';
 import { SoAnotherOpinionEvent, SoOpinionSharedEvent } from './events.js';
-import { OPINION_MESSAGES, type OpinionMessages } from './opinion-messages.js';
+import { OPINION_WORDS, type OpinionMessages } from './opinion-messages.js';
 import { opinionView, type OpinionView } from './opinion-model.js';
 import { opinionSummaryStyles } from './opinion-summary.styles.js';
 
@@ -62,9 +62,12 @@ export class SoOpinionSummary extends SoElement {
   /** The case whose opinion to show. */
   @property({ attribute: 'case-id', reflect: true }) caseId?: string;
 
+  private readonly cases = new CaseController(this, { onReset: () => (this.followUpSent = false) });
+
   /** The case on show, as last seen. */
-  @state() case?: Case;
-  @state() private phase: 'idle' | 'loading' | 'error' = 'idle';
+  get case(): Case | undefined {
+    return this.cases.case;
+  }
   @state() private busy?: 'share' | 'follow-up' | 'report';
   @state() private shareError?: string;
   @state() private followUpError?: string;
@@ -76,67 +79,18 @@ export class SoOpinionSummary extends SoElement {
   @query('#share-status') private shareStatus?: HTMLElement;
   @query('#follow-up-status') private followUpStatus?: HTMLElement;
 
-  private loadedFor?: string;
-  private following?: SecondOpinionClient;
-  private ticket = 0;
-
-  private readonly onCaseUpdated = (e: CaseUpdatedEvent) => {
-    if (e.case.id === this.caseId && (!this.case || e.case.version >= this.case.version)) this.case = e.case;
-  };
-
   /** The summary's words in its locale, with the `.i18n` override applied. */
   get words(): OpinionMessages {
-    return { ...OPINION_MESSAGES[this.locale], ...(this.i18n as Partial<OpinionMessages> | undefined) };
+    return { ...OPINION_WORDS.get(this.locale), ...(this.i18n as Partial<OpinionMessages> | undefined) };
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.follow(this.activeClient);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.follow(undefined);
-  }
-
-  protected override clientChanged(client: SecondOpinionClient | undefined): void {
-    this.follow(client);
-    this.loadedFor = undefined;
-  }
-
-  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    super.willUpdate(changed as never);
-    const key = this.activeClient && this.caseId ? this.caseId : undefined;
-    if (key === this.loadedFor) return;
-    this.loadedFor = key;
-    this.case = undefined;
-    this.followUpSent = false;
-    if (key) void this.load();
-  }
-
-  private follow(client: SecondOpinionClient | undefined): void {
-    if (client === this.following) return;
-    this.following?.removeEventListener('case-updated', this.onCaseUpdated);
-    this.following = client;
-    client?.addEventListener('case-updated', this.onCaseUpdated);
+  protected override wordsLoading(locale: Locale): Promise<void> | undefined {
+    return OPINION_WORDS.ready(locale);
   }
 
   /** Loads the case again. */
-  async load(): Promise<void> {
-    const client = this.activeClient;
-    const caseId = this.caseId;
-    if (!client || !caseId) return;
-    const ticket = ++this.ticket;
-    this.phase = 'loading';
-    try {
-      const c = await client.cases.get(caseId);
-      if (ticket !== this.ticket) return;
-      this.case = c;
-      this.phase = 'idle';
-    } catch (e) {
-      claimClientError(e);
-      if (ticket === this.ticket) this.phase = 'error';
-    }
+  load(): Promise<void> {
+    return this.cases.reload();
   }
 
   private date(value: string): string {
@@ -185,7 +139,6 @@ export class SoOpinionSummary extends SoElement {
     this.busy = 'share';
     try {
       const next = await client.cases.share(c.id);
-      this.case = next;
       const at = next.opinion?.sharedWithCareTeamAt ?? next.updatedAt;
       void announce(this.words.sharedOn(this.date(at)));
       this.emit(new SoOpinionSharedEvent(next.id, at));
@@ -213,7 +166,7 @@ export class SoOpinionSummary extends SoElement {
     this.followUpError = undefined;
     this.busy = 'follow-up';
     try {
-      this.case = await client.cases.followUp(c.id, { text });
+      await client.cases.followUp(c.id, { text });
       this.followUpSent = true;
       void announce(this.words.followUpSent);
       await this.updateComplete;
@@ -228,7 +181,7 @@ export class SoOpinionSummary extends SoElement {
 
   protected override render(): TemplateResult {
     const m = this.words;
-    if (this.phase === 'error') {
+    if (this.cases.phase === 'error') {
       return html`<p part="error" class="error" role="alert">${m.loadError}</p><button type="button" class="secondary" @click=${() => this.load()}>${m.retry}</button>`;
     }
     const c = this.case;

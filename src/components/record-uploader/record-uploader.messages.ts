@@ -1,6 +1,6 @@
-// The words of <so-record-uploader>, in English and Canadian French. Record kind labels come
+// The words of <so-record-uploader>, in English (Canadian French in its own module). Record kind labels come
 // from the core (`recordKindText`); sizes, speeds and durations from Intl.
-import type { Locale } from '../../core/model/codes.js';
+import { ElementWords } from '../shared/i18n/element-words.js';
 
 /** Every user-facing string <so-record-uploader> owns. Each catalogue defines every key. */
 export interface UploaderMessages {
@@ -67,7 +67,8 @@ export interface UploaderMessages {
   required: string;
 }
 
-const en: UploaderMessages = {
+/** English. */
+export const uploaderEn: UploaderMessages = {
   heading: 'Your records',
   dropTitle: 'Add records',
   dropHint: 'Drag files or a folder here, or press to choose files. PDF, photos (JPEG, PNG, HEIC, TIFF), imaging (DICOM) or ZIP.',
@@ -124,62 +125,7 @@ const en: UploaderMessages = {
   required: 'Add at least one record.',
 };
 
-const frCA: UploaderMessages = {
-  heading: 'Vos dossiers',
-  dropTitle: 'Ajouter des dossiers',
-  dropHint: 'Glissez des fichiers ou un dossier ici, ou appuyez pour choisir des fichiers. PDF, photos (JPEG, PNG, HEIC, TIFF), imagerie (DICOM) ou ZIP.',
-  sizeHint: (size) => `Chaque fichier doit faire moins de ${size}.`,
-  chooseFolder: 'Choisir un dossier',
-  takePhoto: 'Prendre une photo',
-  listLabel: 'Dossiers à envoyer',
-  kindLabel: 'Type de dossier',
-  titleLabel: 'Titre',
-  defaultTitle: (kind, n) => `${kind} ${n}`,
-  sendAll: (n) => (n === 1 ? 'Envoyer 1 dossier' : `Envoyer ${n} dossiers`),
-  pauseAll: 'Tout mettre en pause',
-  resumeAll: 'Tout reprendre',
-  retryAll: 'Tout réessayer',
-  cancelAll: 'Tout annuler',
-  pause: 'Pause',
-  resume: 'Reprendre',
-  retry: 'Réessayer',
-  cancel: 'Annuler',
-  remove: 'Retirer',
-  actionFor: (action, title) => `${action} : ${title}`,
-  stateReady: 'Prêt à envoyer',
-  stateQueued: 'En attente d’envoi',
-  stateHashing: 'Vérification du fichier',
-  stateUploading: 'Envoi en cours',
-  statePaused: 'En pause',
-  stateVerifying: 'Confirmation de la réception complète',
-  stateVerified: 'Reçu et vérifié',
-  stateRejected: 'Refusé',
-  stateFailed: 'Non envoyé',
-  stateCancelled: 'Annulé',
-  reasonEmpty: 'Le fichier est vide. Choisissez un autre fichier.',
-  reasonTooLarge: (limit) => `Le fichier est trop gros. Choisissez un fichier de moins de ${limit}.`,
-  reasonType: 'Ce type de fichier ne peut pas être envoyé. Envoyez un PDF, une photo (JPEG, PNG, HEIC, TIFF), de l’imagerie (DICOM) ou un fichier ZIP.',
-  reasonHashMismatch: 'Le fichier a changé en route. Choisissez-le de nouveau pour l’envoyer.',
-  reasonOther: 'Le service n’a pas accepté ce fichier.',
-  failedNetwork: 'La connexion a été perdue. Vérifiez votre connexion, puis réessayez.',
-  failedIntegrity: 'Le fichier arrivait toujours abîmé. Vérifiez votre connexion, puis réessayez.',
-  failedAuth: 'Votre session a pris fin. Connectez-vous de nouveau, puis réessayez.',
-  failedOther: 'Un problème est survenu. Réessayez.',
-  bytesOf: (sent, total) => `${sent} sur ${total}`,
-  speed: (v) => `${v}/s`,
-  timeLeft: (d) => `environ ${d} restantes`,
-  checklistHeading: 'Dossiers dont le spécialiste a besoin',
-  checklistDone: 'reçu',
-  checklistNeeded: 'à fournir',
-  checklistEmpty: 'Aucun dossier précis n’est demandé. Envoyez ce que vous avez.',
-  summary: (v, t) => `${v} dossier${v > 1 ? 's' : ''} sur ${t} reçu${v > 1 ? 's' : ''} et vérifié${v > 1 ? 's' : ''}`,
-  announceProgress: (p) => `Envoi des dossiers : ${p} terminé`,
-  announceVerified: (title) => `${title} a été reçu et vérifié.`,
-  announceRejected: (title, reason) => `${title} a été refusé. ${reason}`,
-  announceFailed: (title) => `${title} n’a pas été envoyé. Vous pouvez réessayer.`,
-  announceAdded: (n) => (n <= 1 ? `${n} fichier ajouté.` : `${n} fichiers ajoutés.`),
-  required: 'Ajoutez au moins un dossier.',
-};
-
-/** The built-in catalogues of <so-record-uploader>. */
-export const UPLOADER_MESSAGES: Record<Locale, UploaderMessages> = { en, 'fr-CA': frCA };
+/** The uploader's catalogues: English here, Canadian French loaded when an uploader first speaks it. */
+export const UPLOADER_WORDS = new ElementWords<UploaderMessages>(uploaderEn, {
+  'fr-CA': () => import('./record-uploader.messages.fr-CA.js').then((m) => m.uploaderFrCA),
+});

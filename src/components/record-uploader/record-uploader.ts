@@ -3,18 +3,16 @@
 import { html, noChange, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { Directive, directive, type ElementPart } from 'lit/directive.js';
-import type { SecondOpinionClient } from '../../core/client/client.js';
 import type { UploadState } from '../../core/client/engines.js';
-import type { CaseUpdatedEvent } from '../../core/client/events.js';
 import type { SecondOpinionError } from '../../core/errors.js';
-import type { Case } from '../../core/model/case.js';
-import { RECORD_KINDS, type MediaType, type RecordKind } from '../../core/model/codes.js';
+import { RECORD_KINDS, type Locale, type MediaType, type RecordKind } from '../../core/model/codes.js';
 import type { BeforeUploadEvent, UploadErrorEvent, UploadProgressEvent, UploadRecordEvent, UploadStateEvent } from '../../core/uploads/events.js';
 import type { ManagedUpload } from '../../core/uploads/record-upload.js';
-import { UploadManager } from '../../core/uploads/upload-manager.js';
+import type { UploadManager } from '../../core/uploads/upload-manager.js';
 import { recordKindText } from '../../core/i18n/record-kinds.js';
 import { announce } from '../shared/announce.js';
 import { SoElement } from '../shared/base-element.js';
+import { CaseController } from '../shared/case-controller.js';
 import { claimClientError } from '../shared/client-errors.js';
 import { formatFileSize, formatNumber } from '../shared/i18n/format.js';
 import type { MessagesOverride } from '../shared/i18n/messages.js';
@@ -22,7 +20,7 @@ import { tokenStyles } from '../shared/tokens.styles.js';
 import { recordsChecklist, type ChecklistLine } from './checklist.js';
 import { droppedFiles, type DroppedFile } from './folder-entries.js';
 import { guessKind } from './kind-guess.js';
-import { UPLOADER_MESSAGES, type UploaderMessages } from './record-uploader.messages.js';
+import { UPLOADER_WORDS, type UploaderMessages } from './record-uploader.messages.js';
 import { SoBeforeUploadEvent, SoRecordUploadedEvent, SoUploadErrorEvent, SoUploadProgressEvent } from './record-uploader.events.js';
 import { recordUploaderStyles } from './record-uploader.styles.js';
 import { windowSlice } from './virtual-window.js';
@@ -124,8 +122,9 @@ export class SoRecordUploader extends SoElement {
   /** Partial override of the words, e.g. `{ dropTitle: 'Add your reports' }`. */
   declare i18n?: MessagesOverride & Partial<UploaderMessages>;
 
-  @state() private caseData?: Case;
   @state() private revision = 0;
+  /** The upload engine could not be loaded (offline, a redeploy); the records stay ready, and Send asks for it again. */
+  @state() private engineFailed = false;
   @state() private listScrollTop = 0;
   @state() private dragging = false;
   @state() private formDisabled = false;
@@ -147,16 +146,18 @@ export class SoRecordUploader extends SoElement {
   private rowPx = DEFAULT_ROW_PX;
   private viewportPx = DEFAULT_VIEWPORT_PX;
   private batch = { size: 0, quarter: 0, announcedAt: 0 };
-  private loadTicket = 0;
-  private following?: SecondOpinionClient;
   private scrollFrame = 0;
+  // The case, for the checklist and the next title's number; a failed read leaves the checklist as `needed` says.
+  private readonly cases = new CaseController(this);
+  private engineLoad?: Promise<void>;
+  private sendWanted = false;
 
   constructor() {
     super();
     this.internals = this.attachInternals();
   }
 
-  /** The upload engine behind this element (made on first send). */
+  /** The upload engine behind this element (loaded on demand when the first file is added). */
   get manager(): UploadManager | undefined {
     return this._manager;
   }
@@ -202,27 +203,15 @@ export class SoRecordUploader extends SoElement {
   }
 
   private get text(): UploaderMessages {
-    return { ...UPLOADER_MESSAGES[this.locale], ...(this.i18n as Partial<UploaderMessages> | undefined) };
+    return { ...UPLOADER_WORDS.get(this.locale), ...(this.i18n as Partial<UploaderMessages> | undefined) };
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.follow(this.activeClient);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.follow(undefined);
-  }
-
-  protected override clientChanged(client: SecondOpinionClient | undefined): void {
-    this.follow(client);
-    void this.loadCase();
+  protected override wordsLoading(locale: Locale): Promise<void> | undefined {
+    return UPLOADER_WORDS.ready(locale);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (changed.has('caseId')) void this.loadCase();
     if (changed.has('required')) this.syncForm();
   }
 
@@ -235,29 +224,12 @@ export class SoRecordUploader extends SoElement {
     this.syncForm();
   }
 
-  private follow(client: SecondOpinionClient | undefined): void {
-    if (client === this.following) return;
-    this.following?.removeEventListener('case-updated', this.onCaseUpdated);
-    this.following = client;
-    client?.addEventListener('case-updated', this.onCaseUpdated);
-  }
-
-  private readonly onCaseUpdated = (e: CaseUpdatedEvent) => {
-    if (e.case.id === this.caseId) this.caseData = e.case;
-  };
-
-  private async loadCase(): Promise<void> {
-    const client = this.activeClient;
-    const caseId = this.caseId;
-    const ticket = ++this.loadTicket;
-    if (!client || !caseId) return;
-    try {
-      const c = await client.cases.get(caseId);
-      if (ticket === this.loadTicket) this.caseData = c;
-    } catch (e) {
-      // The checklist simply stays as `needed` says; sending reports its own errors.
-      claimClientError(e);
-    }
+  /** Also waits for the upload engine while it loads, so that once updated the element can send at once. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await super.getUpdateComplete();
+    if (!this.engineLoad) return done;
+    await this.engineLoad;
+    return super.getUpdateComplete();
   }
 
   // ----- adding files -------------------------------------------------------------------------
@@ -273,13 +245,15 @@ export class SoRecordUploader extends SoElement {
       added++;
     }
     if (!added) return;
+    // The files show at once; the engine (tus-js-client, hash-wasm) loads now, before anything is sent.
+    void this.loadEngine();
     this.revision++;
     void announce(this.text.announceAdded(added));
   }
 
   // "Imaging 3": the kind's label and the next number for that kind on this case.
   private nextTitle(kind: RecordKind): string {
-    const onCase = this.caseData?.records.filter((r) => r.kind === kind && r.source === 'patient').length ?? 0;
+    const onCase = this.cases.case?.records.filter((r) => r.kind === kind && r.source === 'patient').length ?? 0;
     const n = Math.max(this.titleCounts.get(kind) ?? 0, onCase) + 1;
     this.titleCounts.set(kind, n);
     return this.text.defaultTitle(recordKindText(kind, this.locale).label, n);
@@ -314,15 +288,30 @@ export class SoRecordUploader extends SoElement {
 
   // ----- sending ------------------------------------------------------------------------------
 
-  private ensureManager(): UploadManager {
-    if (this._manager) return this._manager;
-    const m = new UploadManager();
+  private loadEngine(): Promise<void> {
+    if (this._manager) return Promise.resolve();
+    this.engineLoad ??= import('../../core/uploads/upload-manager.js').then(
+      ({ UploadManager }) => {
+        this.engineLoad = undefined;
+        this.engineFailed = false;
+        this._manager ??= this.wire(new UploadManager());
+        if (this.sendWanted) this.send();
+      },
+      () => {
+        this.engineLoad = undefined;
+        this.sendWanted = false;
+        this.engineFailed = true;
+      },
+    );
+    return this.engineLoad;
+  }
+
+  private wire(m: UploadManager): UploadManager {
     m.addEventListener('state', (e: UploadStateEvent) => this.onState(e));
     m.addEventListener('progress', (e: UploadProgressEvent) => this.onProgress(e));
     m.addEventListener('error', (e: UploadErrorEvent) => this.onError(e));
     m.addEventListener('record', (e: UploadRecordEvent) => this.onRecord(e));
     m.addEventListener('before-upload', (e: BeforeUploadEvent) => this.onBeforeUpload(e));
-    this._manager = m;
     return m;
   }
 
@@ -331,14 +320,19 @@ export class SoRecordUploader extends SoElement {
     return this.accept.split(/[\s,]+/).filter(Boolean) as MediaType[];
   }
 
-  /** Sends every record that is ready. */
+  /** Sends every record that is ready (once the upload engine has loaded, if it is still on its way). */
   send(): void {
     const client = this.activeClient;
     const caseId = this.caseId;
     if (!client || !caseId || this.isDisabled) return;
     const ready = this.rows.filter((r) => !r.upload);
     if (!ready.length) return;
-    const manager = this.ensureManager();
+    const manager = this._manager;
+    this.sendWanted = !manager;
+    if (!manager) {
+      void this.loadEngine();
+      return;
+    }
     const accept = this.acceptList();
     if (!this.rows.some((r) => r.upload && ACTIVE.includes(r.upload.state))) this.batch = { size: 0, quarter: 0, announcedAt: performance.now() };
     this.batch.size += ready.length;
@@ -463,6 +457,7 @@ export class SoRecordUploader extends SoElement {
   /** Form reset: unfinished records are cancelled and the list is emptied. */
   formResetCallback(): void {
     void this._manager?.cancelAll();
+    this.sendWanted = false;
     this.rows = [];
     this.byUpload.clear();
     this.verifiedIds = [];
@@ -484,7 +479,7 @@ export class SoRecordUploader extends SoElement {
   // ----- rendering ----------------------------------------------------------------------------
 
   private checklist(): ChecklistLine[] {
-    return recordsChecklist(this.needed, this.caseData, this.verifiedKinds);
+    return recordsChecklist(this.needed, this.cases.case, this.verifiedKinds);
   }
 
   private stateOf(row: Row): RowState {
@@ -641,6 +636,7 @@ export class SoRecordUploader extends SoElement {
           ${states.some((s) => ACTIVE.includes(s) || s === 'paused' || s === 'ready' || s === 'failed') ? this.button(t.cancelAll, () => void this.cancelAll(), 'cancel-all') : nothing}
         </div>
         ${sent ? html`<p class="summary">${t.summary(verified, sent)}</p>` : nothing}
+        ${this.engineFailed ? html`<p class="detail" role="alert">${t.failedNetwork}</p>` : nothing}
         <div part="list" class="list" role="list" aria-label=${t.listLabel} @scroll=${this.onScroll}>
           <div class="spacer" ${cssomSize('height', `${slice.padBefore}px`)} aria-hidden="true"></div>
           ${rows.slice(slice.start, slice.end).map((r, i) => this.renderRow(r, slice.start + i, count))}

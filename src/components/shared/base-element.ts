@@ -88,6 +88,17 @@ export abstract class SoElement extends LitElement {
     this.clientChanged(client, previous);
   }
 
+  /** An element whose own words for `locale` are still loading returns that load; it renders once they are here. */
+  protected wordsLoading(_locale: Locale): Promise<void> | undefined {
+    return undefined;
+  }
+
+  // Waits for the element's words in its language (loaded on demand), so it never flashes English first.
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const loading = this.wordsLoading(this.locale);
+    return loading ? loading.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+  }
+
   /** Called before render when the active client changes; elements (re)load their data here. */
   protected clientChanged(_client: SecondOpinionClient | undefined, _previous: SecondOpinionClient | undefined): void {}
 

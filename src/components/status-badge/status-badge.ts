@@ -1,13 +1,10 @@
 // <so-status-badge>: a case's status in plain words, with its colour and icon, in both languages.
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
-import type { SecondOpinionClient } from '../../core/client/client.js';
-import type { CaseUpdatedEvent } from '../../core/client/events.js';
+import { property } from 'lit/decorators.js';
 import { statusText } from '../../core/i18n/statuses.js';
-import type { Case } from '../../core/model/case.js';
 import { STATUSES, type Status } from '../../core/model/codes.js';
 import { SoElement } from '../shared/base-element.js';
-import { claimClientError } from '../shared/client-errors.js';
+import { CaseController } from '../shared/case-controller.js';
 import { devWarn } from '../shared/dev.js';
 import { tokenStyles } from '../shared/tokens.styles.js';
 import { STATUS_ICONS, STATUS_TONES } from './status-icons.js';
@@ -56,78 +53,28 @@ export class SoStatusBadge extends SoElement {
   /** Also shows what happens next. */
   @property({ type: Boolean, reflect: true, attribute: 'show-next' }) showNext = false;
 
-  @state() private loadedStatus?: Status;
-  @state() private phase: 'idle' | 'loading' | 'error' = 'idle';
-  private ticket = 0;
-  private following?: SecondOpinionClient;
-  private loadedFor?: string;
-
-  private readonly onCaseUpdated = (e: CaseUpdatedEvent) => {
-    if (e.case.id === this.caseId) this.loadedStatus = e.case.status;
-  };
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.follow(this.activeClient);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.follow(undefined);
-  }
-
-  protected override clientChanged(client: SecondOpinionClient | undefined): void {
-    this.follow(client);
-    this.loadedFor = undefined;
-  }
+  private readonly cases = new CaseController(this);
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (changed.has('status') && this.status && !STATUSES.includes(this.status)) {
       devWarn('status-badge-status', `<so-status-badge>: unknown status "${this.status}".`);
     }
-    const key = this.activeClient && this.caseId ? this.caseId : undefined;
-    if (key !== this.loadedFor) {
-      this.loadedFor = key;
-      this.loadedStatus = undefined;
-      if (key) void this.load();
-    }
-  }
-
-  private follow(client: SecondOpinionClient | undefined): void {
-    if (client === this.following) return;
-    this.following?.removeEventListener('case-updated', this.onCaseUpdated);
-    this.following = client;
-    client?.addEventListener('case-updated', this.onCaseUpdated);
   }
 
   /** Loads the case named by `case-id` again. */
-  async load(): Promise<void> {
-    const client = this.activeClient;
-    const caseId = this.caseId;
-    if (!client || !caseId) return;
-    const ticket = ++this.ticket;
-    this.phase = 'loading';
-    try {
-      const value: Case = await client.cases.get(caseId);
-      if (ticket !== this.ticket) return;
-      this.loadedStatus = value.status;
-      this.phase = 'idle';
-    } catch (e) {
-      // This element shows the error, so the provider does not report it again.
-      claimClientError(e);
-      if (ticket === this.ticket) this.phase = 'error';
-    }
+  load(): Promise<void> {
+    return this.cases.reload();
   }
 
   protected override render(): TemplateResult | typeof nothing {
     const m = this.messages;
-    if (this.phase === 'error') {
+    if (this.cases.phase === 'error') {
       return html`<span part="error" class="error" role="alert">${m.statusLoadError}</span><button part="retry" class="retry" type="button" @click=${() => this.load()}>${m.retry}</button>`;
     }
-    const status = this.loadedStatus ?? (this.caseId && this.activeClient ? undefined : this.status);
+    const status = this.cases.case?.status ?? (this.caseId && this.activeClient ? undefined : this.status);
     if (!status || !STATUSES.includes(status)) {
-      return this.phase === 'loading' ? html`<span role="status" class="badge neutral" part="badge">${m.statusLoading}</span>` : nothing;
+      return this.cases.phase === 'loading' ? html`<span role="status" class="badge neutral" part="badge">${m.statusLoading}</span>` : nothing;
     }
     const text = statusText(status, this.locale);
     return html`<span part="badge" class="badge ${STATUS_TONES[status]}"

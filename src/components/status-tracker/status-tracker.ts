@@ -2,14 +2,16 @@
 // withdraw), or without `case-id` the caller's cases as a paged list.
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import type { CaseWatch } from '../../core/client/engines.js';
 import type { SecondOpinionClient } from '../../core/client/client.js';
 import { recordKindText } from '../../core/i18n/record-kinds.js';
 import { statusText } from '../../core/i18n/statuses.js';
 import type { Case } from '../../core/model/case.js';
-import type { WatchCaseEvent, WatchConnection, WatchConnectionEvent, WatchErrorEvent, WatchTimelineEvent } from '../../core/watch/case-watcher.js';
+import type { Locale } from '../../core/model/codes.js';
+import type { CaseEvent } from '../../core/model/case.js';
+import type { WatchConnection } from '../../core/watch/watch-events.js';
 import { announce } from '../shared/announce.js';
 import { SoElement } from '../shared/base-element.js';
+import { LiveCaseController } from '../shared/live-case-controller.js';
 import { claimClientError } from '../shared/client-errors.js';
 import { focusTarget } from '../shared/focus.js';
 import { formatDate } from '../shared/i18n/format.js';
@@ -17,7 +19,7 @@ import type { MessagesOverride } from '../shared/i18n/messages.js';
 import { tokenStyles } from '../shared/tokens.styles.js';
 import { SoActionRequiredEvent, SoBeforeWithdrawEvent, SoStatusChangedEvent } from './events.js';
 import { statusTrackerStyles } from './status-tracker.styles.js';
-import { TRACKER_MESSAGES, type TrackerMessages } from './tracker-messages.js';
+import { TRACKER_WORDS, type TrackerMessages } from './tracker-messages.js';
 import {
   CaseListPager, canReply, canWithdraw, clockWords, newActions, recordsForReply, timelineSteps, type CaseListState, type StepKey,
 } from './tracker-model.js';
@@ -78,11 +80,23 @@ export class SoStatusTracker extends SoElement {
   /** Cases per page in list mode. */
   @property({ type: Number, attribute: 'page-size' }) pageSize = 10;
 
+  private readonly cases = new LiveCaseController(this, {
+    onCase: (next, previous) => this.caseArrived(next, previous),
+    onTimeline: (event) => this.timelineEntry(event),
+    onConnection: (connection) => (this.connection = connection),
+    onReset: () => {
+      this.confirming = false;
+      this.connection = 'connecting';
+    },
+  });
+
   /** The case on show, as last seen. */
-  @state() case?: Case;
+  get case(): Case | undefined {
+    return this.cases.case;
+  }
   /** How the live updates are connected. */
   @state() connection: WatchConnection = 'connecting';
-  @state() private phase: 'loading' | 'ready' | 'error' = 'loading';
+  @state() private listPhase: 'loading' | 'ready' | 'error' = 'loading';
   @state() private list?: CaseListState;
   @state() private confirming = false;
   @state() private busy?: 'reply' | 'withdraw' | 'list';
@@ -96,14 +110,17 @@ export class SoStatusTracker extends SoElement {
   @query('#reason') private reasonField?: HTMLTextAreaElement;
   @query('#list-heading') private listHeading?: HTMLElement;
 
-  private watcher?: CaseWatch;
   private pager?: CaseListPager;
   private key?: string;
   private loadTicket = 0;
 
   /** The tracker's words in its locale, with the `.i18n` override applied. */
   get words(): TrackerMessages {
-    return { ...TRACKER_MESSAGES[this.locale], ...(this.i18n as Partial<TrackerMessages> | undefined) };
+    return { ...TRACKER_WORDS.get(this.locale), ...(this.i18n as Partial<TrackerMessages> | undefined) };
+  }
+
+  protected override wordsLoading(locale: Locale): Promise<void> | undefined {
+    return TRACKER_WORDS.ready(locale);
   }
 
   override connectedCallback(): void {
@@ -119,13 +136,12 @@ export class SoStatusTracker extends SoElement {
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     super.willUpdate(changed as never);
     const client = this.activeClient;
-    const key = !client || !this.isConnected ? undefined : this.caseId ? `case:${this.caseId}` : `list:${this.pageSize}`;
-    if (key === this.key && !changed.has('client')) return;
+    const key = !client || !this.isConnected || this.caseId ? undefined : `list:${this.pageSize}`;
+    if (key === this.key) return;
     this.stop();
     this.key = key;
-    if (!client || !key) return;
-    if (this.caseId) this.watch(client, this.caseId);
-    else void this.loadList(client);
+    if (!key) this.list = undefined;
+    if (client && key) void this.loadList(client);
   }
 
   protected override clientChanged(): void {
@@ -133,74 +149,50 @@ export class SoStatusTracker extends SoElement {
   }
 
   private stop(): void {
-    this.watcher?.close();
-    this.watcher = undefined;
     this.pager = undefined;
     this.key = undefined;
     this.loadTicket++;
   }
 
-  private watch(client: SecondOpinionClient, caseId: string): void {
-    this.case = undefined;
-    this.list = undefined;
-    this.phase = 'loading';
-    this.confirming = false;
-    const watcher = client.cases.watch(caseId);
-    this.watcher = watcher;
-    watcher.addEventListener('case', (e) => this.caseArrived((e as WatchCaseEvent).case, (e as WatchCaseEvent).previous));
-    watcher.addEventListener('event', (e) => {
-      const ev = (e as WatchTimelineEvent).event;
-      if (ev.kind !== 'status_changed') return;
-      void announce(this.words.statusChanged(statusText(ev.status, this.locale).label));
-      this.emit(new SoStatusChangedEvent({ caseId, status: ev.status, ...(ev.previousStatus ? { previousStatus: ev.previousStatus } : {}), eventId: ev.id }));
-    });
-    watcher.addEventListener('connection', (e) => (this.connection = (e as WatchConnectionEvent).connection));
-    watcher.addEventListener('error', (e) => {
-      const { error, final } = e as WatchErrorEvent;
-      // This element shows the problem, so the provider does not report it again.
-      claimClientError(error);
-      if (!this.case || final) this.phase = 'error';
-    });
+  private timelineEntry(ev: CaseEvent): void {
+    if (ev.kind !== 'status_changed' || !this.caseId) return;
+    void announce(this.words.statusChanged(statusText(ev.status, this.locale).label));
+    this.emit(new SoStatusChangedEvent({ caseId: this.caseId, status: ev.status, ...(ev.previousStatus ? { previousStatus: ev.previousStatus } : {}), eventId: ev.id }));
   }
 
   private caseArrived(next: Case, previous: Case | undefined): void {
-    const before = this.case ?? previous;
-    if (before && before.id === next.id && next.version < before.version) return;
-    this.case = next;
-    this.phase = 'ready';
-    for (const action of newActions(before?.id === next.id ? before : undefined, next)) this.emit(new SoActionRequiredEvent(next.id, action));
+    for (const action of newActions(previous?.id === next.id ? previous : undefined, next)) this.emit(new SoActionRequiredEvent(next.id, action));
   }
 
   /** Loads the case or the list again (after an error). */
   reload(): void {
+    if (this.caseId) {
+      void this.cases.reload();
+      return;
+    }
     this.key = undefined;
     this.requestUpdate();
   }
 
   private async loadList(client: SecondOpinionClient, move: 'reload' | 'next' | 'previous' = 'reload'): Promise<void> {
     const ticket = ++this.loadTicket;
-    this.case = undefined;
     this.pager ??= new CaseListPager(client, this.pageSize);
     this.busy = 'list';
     try {
       const state = await this.pager[move]();
       if (ticket !== this.loadTicket) return;
       this.list = state;
-      this.phase = 'ready';
+      this.listPhase = 'ready';
       if (move !== 'reload') {
         await this.updateComplete;
         if (this.listHeading) focusTarget(this.listHeading);
       }
     } catch (e) {
       claimClientError(e);
-      if (ticket === this.loadTicket) this.phase = 'error';
+      if (ticket === this.loadTicket) this.listPhase = 'error';
     } finally {
       if (ticket === this.loadTicket) this.busy = undefined;
     }
-  }
-
-  private accept(next: Case): void {
-    if (!this.case || next.version >= this.case.version) this.caseArrived(next, this.case);
   }
 
   private async sendReply(e: Event): Promise<void> {
@@ -219,7 +211,7 @@ export class SoStatusTracker extends SoElement {
     this.busy = 'reply';
     try {
       const recordIds = c.actionsRequired.flatMap((a) => recordsForReply(c, a));
-      this.accept(await client.cases.reply(c.id, { text, ...(recordIds.length ? { recordIds: [...new Set(recordIds)] } : {}) }));
+      await client.cases.reply(c.id, { text, ...(recordIds.length ? { recordIds: [...new Set(recordIds)] } : {}) });
       void announce(this.words.replySent);
       await this.updateComplete;
       if (this.heading) focusTarget(this.heading);
@@ -253,7 +245,7 @@ export class SoStatusTracker extends SoElement {
     this.busy = 'withdraw';
     this.actionError = undefined;
     try {
-      this.accept(await client.cases.withdraw(c.id, reason ? { reason } : {}));
+      await client.cases.withdraw(c.id, reason ? { reason } : {});
       this.confirming = false;
       void announce(this.words.withdrawn);
       await this.updateComplete;
@@ -273,7 +265,7 @@ export class SoStatusTracker extends SoElement {
 
   protected override render(): TemplateResult {
     const m = this.words;
-    if (this.phase === 'error') {
+    if (this.caseId ? this.cases.phase === 'error' : this.listPhase === 'error') {
       return html`<p part="error" class="error" role="alert">${m.loadError}</p><button type="button" class="secondary" @click=${() => this.reload()}>${m.retry}</button>`;
     }
     if (this.caseId && this.case) return this.renderCase(this.case, m);

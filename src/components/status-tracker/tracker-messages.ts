@@ -1,6 +1,6 @@
-// The words of <so-status-tracker>, in English and Canadian French. Status labels and "what
+// The words of <so-status-tracker>, in English (Canadian French in its own module). Status labels and "what
 // happens next" come from the core (`statusText`); record kinds from `recordKindText`.
-import type { Locale } from '../../core/model/codes.js';
+import { ElementWords } from '../shared/i18n/element-words.js';
 
 /** Every user-facing string <so-status-tracker> owns. Each catalogue defines every key. */
 export interface TrackerMessages {
@@ -121,62 +121,7 @@ export const trackerEn: TrackerMessages = {
   listNavigation: 'Pages of your requests',
 };
 
-/** Canadian French. */
-export const trackerFrCA: TrackerMessages = {
-  trackerHeading: 'Votre demande',
-  caseReference: (r) => `Demande ${r}`,
-  currentStatus: 'Où en est votre demande',
-  whatHappensNext: 'La suite',
-  timelineHeading: 'Étapes de votre demande',
-  stepSubmitted: 'Envoyée',
-  stepTriage: 'Vérifiée par la coordination des soins',
-  stepAccepted: 'Acceptée par un ou une spécialiste',
-  stepInReview: 'En examen',
-  stepOpinionReady: 'Avis prêt',
-  stepDeclined: 'Non acceptée',
-  stepWithdrawn: 'Retirée',
-  stepDone: 'terminée',
-  stepCurrent: 'étape en cours',
-  stepUpcoming: 'à venir',
-  stepWaiting: 'en attente de votre réponse',
-  stepOn: (d) => d,
-  expectedBy: (d) => `Date prévue : ${d}`,
-  clockNotStarted: 'Vous aurez une date prévue dès qu’un ou une spécialiste acceptera votre demande.',
-  clockPausedFor: (w) => `En pause : en attente de ${w}`,
-  clockPausedReply: 'En pause : en attente de votre réponse',
-  declinedReason: 'Pourquoi elle n’a pas été acceptée',
-  actionsHeading: 'Ce dont nous avons besoin',
-  actionFrom: (d) => `Demandé le ${d}`,
-  actionRecordsWanted: 'Dossiers à ajouter',
-  replyLabel: 'Votre réponse',
-  replyHint: 'Répondez à la question ci-dessus. Ajoutez les dossiers demandés avant d’envoyer votre réponse.',
-  replyRequired: 'Écrivez une réponse avant de l’envoyer.',
-  replyRecordsAttached: (n) => (n === 1 ? 'Le dossier que vous avez ajouté sera joint à votre réponse.' : `Les ${n} dossiers que vous avez ajoutés seront joints à votre réponse.`),
-  replySend: 'Envoyer ma réponse',
-  replySending: 'Envoi en cours…',
-  replySent: 'Votre réponse a été envoyée. La coordination des soins va la vérifier.',
-  withdrawButton: 'Retirer cette demande',
-  withdrawHeading: 'Retirer votre demande?',
-  withdrawWarning: 'Si vous la retirez, cette demande ne sera plus traitée et vous ne pourrez pas revenir en arrière. Vous pouvez faire une nouvelle demande en tout temps.',
-  withdrawReasonLabel: 'Dites-nous pourquoi (facultatif)',
-  withdrawConfirm: 'Oui, retirer ma demande',
-  withdrawCancel: 'Non, garder ma demande',
-  withdrawn: 'Votre demande a été retirée.',
-  actionFailed: 'Cela n’a pas fonctionné. Vérifiez votre connexion et réessayez.',
-  loading: 'Chargement de votre demande…',
-  loadError: 'Nous n’avons pas pu charger votre demande. Vérifiez votre connexion et réessayez.',
-  retry: 'Réessayer',
-  reconnecting: 'Les mises à jour sont suspendues pendant la reconnexion. Ce que vous voyez n’est peut-être pas à jour.',
-  statusChanged: (l) => `Le statut de votre demande est maintenant : ${l}`,
-  listHeading: 'Vos demandes',
-  listEmpty: 'Vous n’avez encore aucune demande.',
-  listCreated: (d) => `Commencée le ${d}`,
-  listActionNeeded: 'Nous avons besoin de vous',
-  listPrevious: 'Page précédente',
-  listNext: 'Page suivante',
-  listPage: (p) => `Page ${p}`,
-  listNavigation: 'Pages de vos demandes',
-};
-
-/** The tracker's catalogues by locale. */
-export const TRACKER_MESSAGES: Record<Locale, TrackerMessages> = { en: trackerEn, 'fr-CA': trackerFrCA };
+/** The tracker's catalogues: English here, Canadian French loaded when a tracker first speaks it. */
+export const TRACKER_WORDS = new ElementWords<TrackerMessages>(trackerEn, {
+  'fr-CA': () => import('./tracker-messages.fr-CA.js').then((m) => m.trackerFrCA),
+});

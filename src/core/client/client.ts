@@ -12,7 +12,7 @@ import type * as z from 'zod/mini';
 import { CaseUpdatedEvent, ClientErrorEvent } from './events.js';
 // Kept in the .d.ts, where the value import above is dropped: it declares SecondOpinionClientEventMap.
 import './events.js';
-import { watchEngine } from '../watch/case-watcher.js';
+import { deferredWatchEngine } from '../watch/deferred-watch.js';
 import type { CaseWatch, RecordUpload, UploadOptions, WatchOptions } from './engines.js';
 
 export interface ClientOptions {
@@ -235,7 +235,7 @@ export interface SecondOpinionClient {
   removeEventListener(type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | EventListenerOptions): void;
 }
 
-/** Creates a client for a backend, with the live-watch engine installed. */
+/** Creates a client for a backend, with the live-watch engine installed (it loads on the first `cases.watch()`). */
 export function createClient(options: ClientOptions): SecondOpinionClient {
-  return new SecondOpinionClient(options).use({ watch: watchEngine() });
+  return new SecondOpinionClient(options).use({ watch: deferredWatchEngine() });
 }

@@ -6,14 +6,14 @@ import { createParser } from 'eventsource-parser';
 import type { CallContext } from '../backend.js';
 import type { SecondOpinionClient } from '../client/client.js';
 import type { CaseWatch, WatchOptions } from '../client/engines.js';
-import { AuthError, NetworkError, ProtocolError, type SecondOpinionError, isSecondOpinionError } from '../errors.js';
+import { AuthError, NetworkError, ProtocolError, isSecondOpinionError } from '../errors.js';
 import { CaseEventSchema, CaseSchema, type Case, type CaseEvent } from '../model/case.js';
 import { parseWith } from '../model/parse.js';
 import { reconnectDelay, type BackoffOptions } from './backoff.js';
+import { WatchCaseEvent, WatchConnectionEvent, WatchErrorEvent, WatchTimelineEvent, type WatchConnection } from './watch-events.js';
 import * as z from 'zod/mini';
 
-/** How the watcher is connected right now. */
-export type WatchConnection = 'connecting' | 'live' | 'polling' | 'paused' | 'waiting' | 'closed';
+export { WatchCaseEvent, WatchConnectionEvent, WatchErrorEvent, WatchTimelineEvent, type WatchConnection } from './watch-events.js';
 
 /** Where visibility comes from (the document, or a stand-in in tests and workers). */
 export interface VisibilitySource {
@@ -39,46 +39,8 @@ export interface CaseWatcherOptions extends WatchOptions {
   pollIntervalMs?: number;
   /** A stream silent this long (no event, no heartbeat) is dead, ms. Default 45000. */
   silenceMs?: number;
-}
-
-/** A newer case arrived. */
-export class WatchCaseEvent extends Event {
-  readonly case: Case;
-  readonly previous?: Case;
-  constructor(value: Case, previous?: Case) {
-    super('case');
-    this.case = value;
-    this.previous = previous;
-  }
-}
-
-/** A timeline entry arrived. */
-export class WatchTimelineEvent extends Event {
-  readonly event: CaseEvent;
-  constructor(event: CaseEvent) {
-    super('event');
-    this.event = event;
-  }
-}
-
-/** Something went wrong; the watcher keeps trying unless the error is final (auth, not found). */
-export class WatchErrorEvent extends Event {
-  readonly error: SecondOpinionError;
-  readonly final: boolean;
-  constructor(error: SecondOpinionError, final: boolean) {
-    super('error');
-    this.error = error;
-    this.final = final;
-  }
-}
-
-/** The connection changed. */
-export class WatchConnectionEvent extends Event {
-  readonly connection: WatchConnection;
-  constructor(connection: WatchConnection) {
-    super('connection');
-    this.connection = connection;
-  }
+  /** Where the events go (default: the watcher itself); a watch handed out before this module loaded passes itself. */
+  target?: EventTarget;
 }
 
 const StreamMessageSchema = z.object({ event: CaseEventSchema, case: CaseSchema });
@@ -140,10 +102,14 @@ export class CaseWatcher extends EventTarget implements CaseWatch {
     this.setConnection('closed');
   }
 
+  private emit(event: Event): void {
+    (this.options.target ?? this).dispatchEvent(event);
+  }
+
   private setConnection(c: WatchConnection): void {
     if (this.connection === c) return;
     this.connection = c;
-    this.dispatchEvent(new WatchConnectionEvent(c));
+    this.emit(new WatchConnectionEvent(c));
   }
 
   private disconnect(): void {
@@ -168,7 +134,7 @@ export class CaseWatcher extends EventTarget implements CaseWatch {
 
   private fail(error: unknown, final = false): void {
     const e = isSecondOpinionError(error) ? error : new NetworkError({ cause: error });
-    this.dispatchEvent(new WatchErrorEvent(e, final));
+    this.emit(new WatchErrorEvent(e, final));
     if (final) this.close();
   }
 
@@ -176,14 +142,14 @@ export class CaseWatcher extends EventTarget implements CaseWatch {
     const previous = this.current;
     if (previous && next.version <= previous.version) return;
     this.current = next;
-    this.dispatchEvent(new WatchCaseEvent(next, previous));
+    this.emit(new WatchCaseEvent(next, previous));
   }
 
   private acceptEvent(event: CaseEvent): void {
     if (event.id <= this.lastEventId) return;
     this.lastEventId = event.id;
     this.lastEvent = event;
-    this.dispatchEvent(new WatchTimelineEvent(event));
+    this.emit(new WatchTimelineEvent(event));
   }
 
   // Refreshes the whole case, then goes live. Used at start, on becoming visible, after an id jump.
