@@ -1,4 +1,4 @@
-// The pure parts of the upload engine: part planner, retry policy, fingerprint, resume storage, refusals.
+// The pure parts of the upload engine: part planner, retry policy, fingerprint, resume storage, refusals, incremental SHA-256.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
@@ -168,5 +168,29 @@ describe('the checks before upload', () => {
   it('refuses an empty file and a type the backend does not accept', async () => {
     await assert.rejects(checkFile(new Blob([]), limits), (e: unknown) => e instanceof FileRefusedError && e.reason === 'file_empty');
     await assert.rejects(checkFile(new Blob([pdf()]), { maxSize: 1000, accept: ['image/png'] }), (e: unknown) => e instanceof FileRefusedError && e.reason === 'type_not_allowed');
+  });
+});
+
+describe('the incremental SHA-256', () => {
+  it('gives OpenSSL\'s digest whether it reads slices or the stream, at slice edges and off them', async () => {
+    const { sha256Incremental } = await import('../../src/core/uploads/hash-core.js');
+    const { createHash, randomFillSync } = await import('node:crypto');
+    for (const size of [0, 1, MiB, 4 * MiB, 9 * MiB + 7]) {
+      const bytes = randomFillSync(new Uint8Array(size));
+      const expected = createHash('sha256').update(bytes).digest('hex');
+      const blob = new Blob([bytes]);
+      const seen: number[] = [];
+      assert.equal(await sha256Incremental(blob, { read: 'stream', onProgress: (n) => seen.push(n) }), expected, `stream, ${size} bytes`);
+      assert.equal(await sha256Incremental(blob, { sliceBytes: 4 * MiB }), expected, `slices, ${size} bytes`);
+      assert.equal(seen.at(-1) ?? 0, size, 'progress ends at the size');
+    }
+  });
+
+  it('stops at the first chunk read after it is cancelled', async () => {
+    const { HashCancelled, sha256Incremental } = await import('../../src/core/uploads/hash-core.js');
+    let asked = 0;
+    const run = sha256Incremental(new Blob([new Uint8Array(8 * MiB)]), { read: 'stream', cancelled: () => ++asked > 0 });
+    await assert.rejects(run, HashCancelled);
+    assert.equal(asked, 1, 'asked once, after the first chunk, and never read on');
   });
 });

@@ -16,6 +16,7 @@ scope.onmessage = (e) => {
   if (!blob) return;
   let last = 0;
   sha256Incremental(blob, {
+    read: 'stream',
     cancelled: () => cancelled.has(id),
     onProgress: (bytes) => {
       // A message per 32 MiB is plenty for a progress bar.
