@@ -65,9 +65,12 @@ export const VerifiedAndRejected: Story = {
 export const QueuedHashingPaused: Story = {
   render: (a, { loaded }) => withUploader(a, loaded, (el) => {
     el.addFiles(Array.from({ length: 6 }, (_, i) => pdf(96 * MiB, `scan-${i}.pdf`)));
-    el.send();
-    el.manager?.uploads[0]?.addEventListener('state', (e) => {
-      if (e.state === 'uploading' || e.state === 'verified') el.pauseAll();
+    // The upload engine loads with the first file; updateComplete includes it, so the uploads exist after send().
+    void el.updateComplete.then(() => {
+      el.send();
+      el.manager?.uploads[0]?.addEventListener('state', (e) => {
+        if (e.state === 'uploading' || e.state === 'verified') el.pauseAll();
+      });
     });
   }),
 };
