@@ -52,6 +52,9 @@ export async function openPglite(dir: string): Promise<Db> {
 export async function openPostgres(url: string): Promise<Db> {
   const { default: pg } = await import('pg');
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle connection that breaks (a database restart, an administrator's termination) is already
+  // dropped by the pool and the next query opens another; unheard, the pool's 'error' would end the process.
+  pool.on('error', () => {});
   type Client = { query: (sql: string, params?: unknown[]) => Promise<{ rows: unknown[]; rowCount: number | null }> };
   const wrap = (q: Client): Queryable => ({
     async query<T>(sql: string, params: unknown[] = []) {

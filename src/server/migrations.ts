@@ -65,14 +65,20 @@ export const MIGRATIONS: readonly Migration[] = [
   },
 ];
 
+// Two servers on one PostgreSQL must not migrate at once: every step takes this lock first.
+const MIGRATION_LOCK = 'SELECT pg_advisory_xact_lock(7426001)';
+
 /** Applies every migration not yet applied, each in its own transaction. */
 export async function migrate(db: Db): Promise<number[]> {
-  await db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())');
+  // Under the lock too: two concurrent CREATE TABLE IF NOT EXISTS can both try to create it (23505 on pg_type).
+  await db.transaction(async (tx) => {
+    await tx.query(MIGRATION_LOCK);
+    await tx.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())');
+  });
   const applied: number[] = [];
   for (const m of MIGRATIONS) {
     const done = await db.transaction(async (tx) => {
-      // Two servers on one PostgreSQL must not migrate at once.
-      await tx.query('SELECT pg_advisory_xact_lock(7426001)');
+      await tx.query(MIGRATION_LOCK);
       const seen = await tx.query('SELECT 1 FROM schema_migrations WHERE version = $1', [m.version]);
       if (seen.rows.length) return false;
       await tx.exec(m.sql);

@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, type LogFields, type RunningServer, type ServerOptions } from '../../src/server/index.js';
+import { sharedPostgres } from './support/postgres.js';
 
 export interface TestServer extends RunningServer {
   logs: LogFields[];
@@ -13,12 +14,30 @@ export interface TestServer extends RunningServer {
   dispose(): Promise<void>;
 }
 
+/** Which database a test server runs on. */
+export type TestDatabase = 'pglite' | 'postgres';
+
+/** Options of a test server: the server's own, and its database. */
+export interface TestServerOptions extends ServerOptions {
+  /** PGlite in the data directory, or a fresh database in the test process's PostgreSQL cluster (ignored when `databaseUrl` is set). */
+  database?: TestDatabase;
+}
+
+let defaultDatabase: TestDatabase = 'pglite';
+
+/** The database of every later test server that names none (test/server/postgres.test.ts runs the suites again on PostgreSQL). */
+export function setDefaultDatabase(database: TestDatabase): void {
+  defaultDatabase = database;
+}
+
 /** Starts a server on port 0 with a fresh data directory and a log collector. */
-export async function startTestServer(options: ServerOptions = {}): Promise<TestServer> {
+export async function startTestServer({ database = defaultDatabase, ...options }: TestServerOptions = {}): Promise<TestServer> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'so-server-'));
   const logs: LogFields[] = [];
   const logger = { info: (f: LogFields) => logs.push(f), error: (f: LogFields) => logs.push(f) };
-  const server = await startServer({ port: 0, host: '127.0.0.1', logger, ...options, dataDir });
+  const databaseUrl = options.databaseUrl ?? (database === 'postgres' ? await (await sharedPostgres()).createDatabase() : undefined);
+  const server = await startServer({ port: 0, host: '127.0.0.1', logger, ...options, dataDir, databaseUrl });
+  if (server.db.kind !== (databaseUrl ? 'postgres' : 'pglite')) throw new Error(`test server opened ${server.db.kind}, not the database asked for`);
   return Object.assign(server, {
     logs,
     dataDir,

@@ -25,7 +25,8 @@ describe('restarting the server', () => {
       assert.equal(keyed.status, 200);
       await first.close();
 
-      const second = await startTestServer({ dataDir, tokenSecret });
+      // The same database: the data directory's PGlite, or the same PostgreSQL database.
+      const second = await startTestServer({ dataDir, tokenSecret, databaseUrl: first.options.databaseUrl });
       try {
         const res = await call(second.url, `/v1/cases/${c.id}`, session.patientToken);
         assert.equal(res.status, 200);
