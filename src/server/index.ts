@@ -64,7 +64,11 @@ export async function createServer(input: ServerOptions = {}): Promise<SecondOpi
   const logger = input.logger ?? jsonLogger;
   mkdirSync(options.dataDir, { recursive: true });
   const db = await openDb(options.dataDir, options.databaseUrl);
-  await migrate(db);
+  // A failed migration must not leave the pool open and the process hanging.
+  await migrate(db).catch(async (e: unknown) => {
+    await db.close().catch(() => {});
+    throw e;
+  });
   const hub = new EventsHub();
   const store = new CaseStore(db, hub, options.config);
   const tokens = new TokenIssuer(options.tokenSecret);
