@@ -194,3 +194,21 @@ describe('the incremental SHA-256', () => {
     assert.equal(asked, 1, 'asked once, after the first chunk, and never read on');
   });
 });
+
+describe('the file reader handed to tus-js-client', () => {
+  it('hands over the File itself for a part that is the whole file, and a slice otherwise', async () => {
+    const { BlobReader } = await import('../../src/core/uploads/blob-reader.js');
+    const file = new File([new Uint8Array(3 * MiB)], 'x.pdf');
+    const source = await new BlobReader().openFile(file);
+    const whole = await source.slice(0, 16 * MiB);
+    assert.equal(whole.value, file);
+    assert.equal(whole.done, true);
+    const first = await source.slice(0, MiB);
+    assert.notEqual(first.value, file);
+    assert.equal((first.value as Blob).size, MiB);
+    assert.equal(first.done, false);
+    const rest = await source.slice(MiB, 16 * MiB);
+    assert.equal((rest.value as Blob).size, 2 * MiB);
+    assert.equal(rest.done, true);
+  });
+});

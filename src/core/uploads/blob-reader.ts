@@ -7,8 +7,11 @@ class BlobSource implements UploadFileSource {
   constructor(private readonly blob: Blob) {
     this.size = blob.size;
   }
+  // A part that is the whole file goes as the File itself: Chromium sends a File straight from disk
+  // but a Blob slice through its blob pipe, which costs about twice the browser CPU per byte.
   slice(start: number, end: number): Promise<UploadSlice> {
-    return Promise.resolve({ value: this.blob.slice(start, end), done: end >= this.size });
+    const whole = start === 0 && end >= this.size;
+    return Promise.resolve({ value: whole ? this.blob : this.blob.slice(start, end), done: end >= this.size });
   }
   close(): void {}
 }
