@@ -125,9 +125,11 @@ describe('uploads to the reference server', () => {
     const size = 64 * MiB;
     const { file, path } = await diskFile(NAME, size);
     const first = new UploadManager({ storage });
-    const u1 = first.add(client, caseId, file, { kind: 'imaging', title: TITLE });
-    // "Reload": the page goes away mid-upload, after at least one part is in.
-    await new Promise<void>((resolve) => u1.addEventListener('progress', (e) => { if (e.progress.bytesSent > 20 * MiB) resolve(); }));
+    // "Reload": the page goes away mid-upload, after at least one part is in (held there by the
+    // proxy, so a fast machine cannot finish the upload before the page goes).
+    const midway = proxy.hangAt(proxy.bytesUp + 20 * MiB);
+    first.add(client, caseId, file, { kind: 'imaging', title: TITLE });
+    await midway;
     first.dispose();
     assertCleanStorage(storage);
     assert.equal(storage.entries().length, 1);
@@ -157,8 +159,9 @@ describe('uploads to the reference server', () => {
     const size = 40 * MiB;
     const a = await diskFile(NAME, size, undefined, 1);
     const first = new UploadManager({ storage });
-    const u1 = first.add(client, caseId, a.file, { kind: 'imaging', title: TITLE });
-    await new Promise<void>((resolve) => u1.addEventListener('progress', (e) => { if (e.progress.bytesSent > 17 * MiB) resolve(); }));
+    const midway = proxy.hangAt(proxy.bytesUp + 20 * MiB);
+    first.add(client, caseId, a.file, { kind: 'imaging', title: TITLE });
+    await midway;
     first.dispose();
     const b = await diskFile(NAME, size, undefined, 2);
     const second = new UploadManager({ storage });
@@ -226,8 +229,9 @@ describe('uploads to the reference server', () => {
     const manager = new UploadManager({ storage });
     const caseId = await ref.newCase();
     const { file } = await diskFile(NAME, 64 * MiB);
+    const midway = proxy.hangAt(proxy.bytesUp + 20 * MiB);
     const u = manager.add(client, caseId, file, { kind: 'imaging', title: TITLE });
-    await new Promise<void>((resolve) => u.addEventListener('progress', (e) => { if (e.progress.bytesSent > 17 * MiB) resolve(); }));
+    await midway;
     await u.cancel();
     await assert.rejects(u.done, /cancelled/);
     assert.equal(u.state, 'cancelled');

@@ -62,9 +62,11 @@ describe('the server hash of uploads', () => {
     const { file, path } = await diskFile('scan.pdf', size);
     const storage = new MemoryStorage();
     const first = new UploadManager({ storage, hashFirstMaxBytes: 0 });
-    const u1 = first.add(client, caseId, file, { kind: 'imaging', title: 'Scan' });
-    // The service goes down once the first 16 MiB part is in, and comes back on the same port.
-    await new Promise<void>((resolve) => u1.addEventListener('progress', (e) => { if (e.progress.bytesSent > 17 * MiB) resolve(); }));
+    // The service goes down once the first 16 MiB part is in (the proxy holds the upload there),
+    // and comes back on the same port.
+    const midway = proxy.hangAt(proxy.bytesUp + 20 * MiB);
+    first.add(client, caseId, file, { kind: 'imaging', title: 'Scan' });
+    await midway;
     first.dispose();
     const port = Number(new URL(server.url).port);
     await server.close();
