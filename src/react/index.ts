@@ -12,6 +12,8 @@ import { SoStatusTracker } from '../components/status-tracker/status-tracker.js'
 import type { SoActionRequiredEvent, SoBeforeWithdrawEvent, SoStatusChangedEvent } from '../components/status-tracker/events.js';
 import { SoOpinionSummary } from '../components/opinion-summary/opinion-summary.js';
 import type { SoAnotherOpinionEvent, SoOpinionSharedEvent } from '../components/opinion-summary/events.js';
+import { SoRecordUploader } from '../components/record-uploader/record-uploader.js';
+import type { SoBeforeUploadEvent, SoRecordUploadedEvent, SoUploadErrorEvent, SoUploadProgressEvent } from '../components/record-uploader/record-uploader.events.js';
 
 /** `<so-provider>` for React 18: `onError` and `onClientChange` map to `so-error` and `so-client-change`. */
 export const Provider = createComponent({
@@ -62,5 +64,18 @@ export const OpinionSummary = createComponent({
   events: {
     onOpinionShared: 'so-opinion-shared' as EventName<SoOpinionSharedEvent>,
     onAnotherOpinion: 'so-another-opinion' as EventName<SoAnotherOpinionEvent>,
+  },
+});
+
+/** `<so-record-uploader>` for React 18: `onUploadProgress`, `onRecordUploaded`, `onUploadError` and `onBeforeUpload`. */
+export const RecordUploader = createComponent({
+  tagName: 'so-record-uploader',
+  elementClass: SoRecordUploader,
+  react: React,
+  events: {
+    onUploadProgress: 'so-upload-progress' as EventName<SoUploadProgressEvent>,
+    onRecordUploaded: 'so-record-uploaded' as EventName<SoRecordUploadedEvent>,
+    onUploadError: 'so-upload-error' as EventName<SoUploadErrorEvent>,
+    onBeforeUpload: 'so-before-upload' as EventName<SoBeforeUploadEvent>,
   },
 });

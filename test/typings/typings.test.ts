@@ -4,7 +4,7 @@
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
@@ -37,7 +37,7 @@ function compileUsage(strip: boolean): ts.Diagnostic[] {
 
 /** Each marker in the usage files: file, the 1-based line it guards (the next one), the TS code it names. */
 function tsMarkers(): { file: string; line: number; code: number }[] {
-  return ['react19.tsx', 'events.ts'].flatMap((name) => readFileSync(join(here, name), 'utf8').split('\n')
+  return readdirSync(here).filter((f) => /\.tsx?$/.test(f)).flatMap((name) => readFileSync(join(here, name), 'utf8').split('\n')
     .flatMap((text, i) => {
       const code = TS_MARKER.exec(text)?.[1];
       return code ? [{ file: join(here, name), line: i + 2, code: Number(code.slice(2)) }] : [];

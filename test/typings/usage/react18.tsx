@@ -1,0 +1,23 @@
+// The React 18 wrappers of second-opinion-kit/react: each event prop gets the kit's own event class.
+import type {
+  SoBeforeUploadEvent, SoCaseCreatedEvent, SoRecordUploadedEvent, SoUploadErrorEvent, SoUploadProgressEvent,
+} from 'second-opinion-kit/elements';
+import { RecordUploader, RequestForm } from 'second-opinion-kit/react';
+import { assertType } from './assert-type.js';
+
+export const uploader = (
+  <RecordUploader
+    caseId="case-1"
+    onUploadProgress={(e) => assertType<SoUploadProgressEvent>()(e).progress.bytesSent}
+    onRecordUploaded={(e) => assertType<SoRecordUploadedEvent>()(e).record.id}
+    onUploadError={(e) => assertType<SoUploadErrorEvent>()(e)}
+    onBeforeUpload={(e) => assertType<SoBeforeUploadEvent>()(e).preventDefault()}
+  />
+);
+
+export const form = <RequestForm onCaseCreated={(e) => assertType<SoCaseCreatedEvent>()(e).case.reference} />;
+
+export const wrong = (
+  // @ts-expect-error TS2339 an uploaded-record event carries no case
+  <RecordUploader onRecordUploaded={(e) => e.case} />
+);
