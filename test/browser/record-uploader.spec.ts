@@ -9,7 +9,7 @@ import '../../src/elements/record-uploader.js';
 import type { SoRecordUploader } from '../../src/components/record-uploader/record-uploader.js';
 import { deepActiveElement } from '../../src/components/shared/focus.js';
 import { expectAccessible } from './support/axe.js';
-import { MiB, NAME, expectCleanStorage, newCase, pdfFile, session } from './uploads/support.js';
+import { MiB, NAME, expectCleanStorage, holdUploadAt, newCase, pdfFile, session } from './uploads/support.js';
 
 const $ = <T extends Element = HTMLElement>(el: SoRecordUploader, sel: string) => el.shadowRoot!.querySelector<T>(sel)!;
 const statusTexts = (el: SoRecordUploader) => [...el.shadowRoot!.querySelectorAll('[part~="status"]')].map((s) => s.textContent!.trim());
@@ -181,11 +181,16 @@ describe('<so-record-uploader>', () => {
     const first = await uploader(client, caseId);
     pick(first, [file]);
     await first.updateComplete;
-    $<HTMLButtonElement>(first, '.send').click();
-    await new Promise<void>((resolve) => first.addEventListener('so-upload-progress', (e) => { if (e.progress.bytesSent > 17 * MiB) resolve(); }));
-    // "Reload": the element and its engine go away; only localStorage stays.
-    first.manager!.dispose();
-    first.remove();
+    // "Reload" once the first 16 MiB part is in: the element and its engine go away; only localStorage stays.
+    const hold = holdUploadAt(16 * MiB);
+    try {
+      $<HTMLButtonElement>(first, '.send').click();
+      await hold.held;
+      first.manager!.dispose();
+      first.remove();
+    } finally {
+      hold.restore();
+    }
     await expectCleanStorage();
     const second = await uploader(client, caseId);
     pick(second, [new File([await file.arrayBuffer()], NAME, { type: 'application/pdf' })]);
@@ -195,6 +200,8 @@ describe('<so-record-uploader>', () => {
     $<HTMLButtonElement>(second, '.send').click();
     expect((await firstProgress).progress.bytesSent).to.be.at.least(16 * MiB);
     expect((await uploaded).record.status).to.equal('verified');
+    // One record: the upload went on, no second one was created.
+    expect((await client.cases.get(caseId)).records).to.have.length(1);
     await expectCleanStorage([NAME]);
   });
 

@@ -3,7 +3,7 @@
 // record is verified, a reload mid-upload resumes from the server's offset, refusals send nothing.
 import { expect } from '@open-wc/testing';
 import { UploadManager, WorkerHasher } from '../../../src/core/index.js';
-import { MiB, NAME, expectCleanStorage, newCase, pdfFile, session, sha256 } from './support.js';
+import { MiB, NAME, expectCleanStorage, holdUploadAt, newCase, pdfFile, session, sha256 } from './support.js';
 
 const TITLE = 'Imaging 1';
 
@@ -30,18 +30,23 @@ describe('the upload engine in a browser', () => {
     const { client, token } = await session();
     const caseId = await newCase(client);
     const file = pdfFile(48 * MiB);
-    const first = new UploadManager();
-    const u1 = first.add(client, caseId, file, { kind: 'imaging', title: TITLE });
     // The page goes away once the first 16 MiB part is in.
-    await new Promise<void>((resolve) => u1.addEventListener('progress', (e) => { if (e.progress.bytesSent > 17 * MiB) resolve(); }));
-    first.dispose();
+    const hold = holdUploadAt(16 * MiB);
+    const first = new UploadManager();
+    try {
+      first.add(client, caseId, file, { kind: 'imaging', title: TITLE });
+      await hold.held;
+      first.dispose();
+    } finally {
+      hold.restore();
+    }
     await expectCleanStorage();
     const keys = Object.keys(localStorage).filter((k) => k.startsWith('so-upload:'));
     expect(keys).to.have.length(1);
     const uploadUrl = (JSON.parse(localStorage.getItem(keys[0]!)!) as { u: string }).u;
     const head = await fetch(uploadUrl, { method: 'HEAD', headers: { 'Tus-Resumable': '1.0.0', Authorization: `Bearer ${token}` } });
     const offset = Number(head.headers.get('Upload-Offset'));
-    expect(offset).to.be.at.least(16 * MiB);
+    expect(offset).to.equal(16 * MiB);
 
     // A new page: new manager, the same storage, the same file chosen again.
     const second = new UploadManager();
@@ -51,6 +56,7 @@ describe('the upload engine in a browser', () => {
     const record = await u2.done;
     expect(await firstProgress).to.be.at.least(offset);
     expect(record.sha256).to.equal(await sha256(file));
+    expect((await client.cases.get(caseId)).records.map((r) => r.id)).to.deep.equal([record.id]);
     expect((second.hasher as WorkerHasher).completed.worker).to.equal(1);
     expect(Object.keys(localStorage).filter((k) => k.startsWith('so-upload:'))).to.deep.equal([]);
     second.dispose();

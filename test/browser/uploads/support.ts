@@ -62,3 +62,36 @@ export async function expectCleanStorage(extra: readonly string[] = []): Promise
     if (k.startsWith('so-upload:')) expect(k).to.match(/^so-upload:[0-9a-f]{64}$/);
   }
 }
+
+/**
+ * Holds (never sends) the first tus PATCH whose `Upload-Offset` is `offset` or more, so a test can
+ * make the page "go away" with exactly the parts before it on the server. Waiting instead for a
+ * progress event past a threshold races the upload: progress events are 250 ms apart, so a fast
+ * run may first report the final byte, when the upload is already complete. `restore()` puts the
+ * browser's XMLHttpRequest back.
+ */
+export function holdUploadAt(offset: number): { held: Promise<void>; restore: () => void } {
+  const proto = XMLHttpRequest.prototype;
+  const { open, setRequestHeader, send } = proto;
+  const requests = new WeakMap<XMLHttpRequest, { method: string; offset: number }>();
+  let onHeld!: () => void;
+  const held = new Promise<void>((resolve) => (onHeld = resolve));
+  proto.open = function (this: XMLHttpRequest, method: string, url: string | URL) {
+    requests.set(this, { method: method.toUpperCase(), offset: -1 });
+    return open.call(this, method, url, true);
+  } as typeof open;
+  proto.setRequestHeader = function (this: XMLHttpRequest, name: string, value: string) {
+    const r = requests.get(this);
+    if (r && name.toLowerCase() === 'upload-offset') r.offset = Number(value);
+    return setRequestHeader.call(this, name, value);
+  };
+  proto.send = function (this: XMLHttpRequest, body?: Document | XMLHttpRequestBodyInit | null) {
+    const r = requests.get(this);
+    if (r?.method === 'PATCH' && r.offset >= offset) {
+      onHeld();
+      return;
+    }
+    return send.call(this, body);
+  };
+  return { held, restore: () => Object.assign(proto, { open, setRequestHeader, send }) };
+}
