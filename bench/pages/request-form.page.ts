@@ -7,7 +7,8 @@ import { SecondOpinionClient } from '../../src/core/client/client.js';
 import { MemoryBackend } from '../../src/core/backends/memory/memory-backend.js';
 import { DEFAULT_CONFIG } from '../../src/core/defaults.js';
 import type { SoRequestForm } from '../../src/components/request-form/request-form.js';
-import { validateStep, valuesFrom } from '../../src/components/request-form/request-form.model.js';
+import { valuesFrom } from '../../src/components/request-form/request-form.model.js';
+import { validateStep } from '../../src/components/request-form/request-form.validation.js';
 import { announce } from '../../src/components/shared/announce.js';
 import { validRequest } from '../../test/fixtures/requests.js';
 

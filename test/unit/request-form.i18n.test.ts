@@ -8,7 +8,8 @@ import { FORM_MESSAGES_EN, type FormMessages } from '../../src/components/reques
 import {
   formMessagesNow, issueWords, jurisdictionGroups, jurisdictionName, LANGUAGES, languageOptions, loadFormMessages, provinceOptions,
 } from '../../src/components/request-form/request-form.i18n.js';
-import { emptyValues, setValue, STEP_FIELDS, STEPS, validateAll, valuesFrom, type FormIssue } from '../../src/components/request-form/request-form.model.js';
+import { emptyValues, setValue, STEP_FIELDS, STEPS, valuesFrom, type FormIssue } from '../../src/components/request-form/request-form.model.js';
+import { validateAll } from '../../src/components/request-form/request-form.validation.js';
 import { validRequest } from '../fixtures/requests.js';
 
 // Taken before this file asks for any language.

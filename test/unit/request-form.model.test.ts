@@ -4,9 +4,10 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { RequestSchema, parseWith } from '../../src/index.js';
 import {
-  addQuestion, buildRequest, emptyValues, fieldForPath, isHidden, moveQuestion, parseHiddenFields, placeIssues, recordsChecklist,
-  removeQuestion, setValue, stepOfField, STEP_FIELDS, STEPS, validateAll, validateField, validateStep, valuesFrom, type FormValues,
+  addQuestion, buildRequest, emptyValues, isHidden, moveQuestion, parseHiddenFields, recordsChecklist,
+  removeQuestion, setValue, stepOfField, STEP_FIELDS, STEPS, valuesFrom, type FormValues,
 } from '../../src/components/request-form/request-form.model.js';
+import { fieldForPath, placeIssues, validateAll, validateField, validateStep } from '../../src/components/request-form/request-form.validation.js';
 import { validRequest } from '../fixtures/requests.js';
 
 /** The fixture request as the form holds it, consent ticked. */

@@ -1,8 +1,9 @@
-// The request form without pixels: its steps, which field belongs where, validation through the
-// core schema, server issues mapped back to fields, hidden pre-filled fields, and the final request.
+// The request form without pixels: its steps, which field belongs where, hidden pre-filled fields,
+// the checklist and the final request. The checks through the core schema are request-form.validation
+// (zod), which the element loads on demand; this file imports the core's types only.
 import { CONSENT_SCOPES, RECORD_KINDS, type RecordKind } from '../../core/model/codes.js';
-import { parseWith, type FieldIssue } from '../../core/model/parse.js';
-import { RequestSchema, type RequestInput } from '../../core/model/request.js';
+import type { FieldIssue } from '../../core/model/parse.js';
+import type { RequestInput } from '../../core/model/request.js';
 
 /** The six steps, in order. */
 export const STEPS = ['who', 'diagnosis', 'questions', 'coverage', 'records', 'review'] as const;
@@ -186,21 +187,6 @@ export function buildRequest(values: FormValues, consentVersion?: string): Built
   return { request: request as unknown as RequestInput, questionSlots };
 }
 
-/** The form field a request path belongs to, with question numbers turned into form slots. */
-export function fieldForPath(path: string, questionSlots: readonly number[] = []): string {
-  const p = path.replace(/^request\./, '');
-  if (p === 'questions' || p === '') return p === '' ? '' : 'questions.0';
-  const q = /^questions\.(\d+)/.exec(p);
-  if (q) return `questions.${questionSlots[Number(q[1])] ?? Number(q[1])}`;
-  if (p.startsWith('consent')) return 'consent.scopes';
-  const all = STEPS.flatMap((s) => STEP_FIELDS[s]);
-  if (all.includes(p)) return p;
-  const owner = all.find((f) => p.startsWith(`${f}.`));
-  if (owner) return owner;
-  // A whole object failed (`coverage` with no kind): its first field answers for it.
-  return all.find((f) => f.startsWith(`${p}.`)) ?? p;
-}
-
 /** The step that asks a form field; undefined for a path the form does not know. */
 export function stepOfField(field: string): StepId | undefined {
   const base = field.startsWith('questions') ? 'questions' : field;
@@ -211,46 +197,6 @@ export function stepOfField(field: string): StepId | undefined {
 export interface FormIssue extends FieldIssue {
   /** The form field the problem shows on (`questions.1` is the second question box). */
   field: string;
-}
-
-/** Issues placed on fields, first per field, in the order the step asks them. */
-export function placeIssues(issues: readonly FieldIssue[], questionSlots: readonly number[] = []): FormIssue[] {
-  const seen = new Set<string>();
-  const out: FormIssue[] = [];
-  for (const issue of issues) {
-    const field = fieldForPath(issue.path, questionSlots);
-    if (seen.has(field)) continue;
-    seen.add(field);
-    out.push({ ...issue, field });
-  }
-  const order = (f: string) => {
-    const step = stepOfField(f);
-    if (!step) return Number.MAX_SAFE_INTEGER;
-    const base = f.startsWith('questions') ? 'questions' : f;
-    const slot = f.startsWith('questions.') ? Number(f.split('.')[1]) : 0;
-    return STEPS.indexOf(step) * 1000 + STEP_FIELDS[step].indexOf(base) * 50 + slot;
-  };
-  return out.sort((a, b) => order(a.field) - order(b.field));
-}
-
-/** Every problem in the whole form, placed on fields (cross-field rules included). */
-export function validateAll(values: FormValues, consentVersion?: string): FormIssue[] {
-  const built = buildRequest(values, consentVersion);
-  // Steps not reached yet are stood in for, so the rules that span fields still run for this one.
-  const standIns: Record<string, unknown> = { careTeam: { share: false }, consent: {}, coverage: {} };
-  const input = { ...standIns, ...built.request };
-  const result = parseWith(RequestSchema, input);
-  return result.ok ? [] : placeIssues(result.issues, built.questionSlots);
-}
-
-/** The problems on one step's fields. */
-export function validateStep(values: FormValues, step: StepId, consentVersion?: string): FormIssue[] {
-  return validateAll(values, consentVersion).filter((i) => stepOfField(i.field) === step);
-}
-
-/** The problem on one field, if any (for checks on blur). */
-export function validateField(values: FormValues, field: string, consentVersion?: string): FormIssue | undefined {
-  return validateAll(values, consentVersion).find((i) => i.field === field);
 }
 
 /** Whether a field is hidden by the host: an exact name or a group (`coverage` hides every `coverage.*`). */
