@@ -2,12 +2,12 @@
 // answer that comes back, and reports failures as typed errors.
 import type { Backend, CallContext, TokenGetter } from '../backend.js';
 import type { SecondOpinionError} from '../errors.js';
-import { isSecondOpinionError, ProtocolError, UnsupportedError, ValidationError } from '../errors.js';
+import { isSecondOpinionError, NetworkError, ProtocolError, UnsupportedError, ValidationError } from '../errors.js';
 import type { RecordKind } from '../model/codes.js';
-import { CasePageSchema, CaseSchema, OpinionInputSchema, RecordSchema, type Case, type CasePage, type CaseRecord, type OpinionInput, type Specialist } from '../model/case.js';
-import { BackendConfigSchema, type BackendConfig } from '../model/config.js';
-import { parseWith, type FieldIssue } from '../model/parse.js';
-import { RequestDraftSchema, RequestSchema, type RequestDraft, type RequestInput } from '../model/request.js';
+import type { Case, CasePage, CaseRecord, OpinionInput, Specialist } from '../model/case.js';
+import type { BackendConfig } from '../model/config.js';
+import type { FieldIssue } from '../model/parse.js';
+import type { RequestDraft, RequestInput } from '../model/request.js';
 import type * as z from 'zod/mini';
 import { CaseUpdatedEvent, ClientErrorEvent } from './events.js';
 // Kept in the .d.ts, where the value import above is dropped: it declares SecondOpinionClientEventMap.
@@ -40,6 +40,22 @@ export interface ClientEngines {
 }
 
 const noToken: TokenGetter = () => undefined;
+
+type Schemas = typeof import('./schemas.js');
+/** The kinds of answer the client checks (see `call`). */
+export type AnswerKind = keyof Schemas['answers'];
+/** The checked value of each kind of answer. */
+export type Answer<K extends AnswerKind> = z.output<Schemas['answers'][K]>;
+
+let schemaModule: Promise<Schemas> | undefined;
+// Validation loads with the first call, beside its request; a failed load (offline) is retried next call.
+function loadSchemas(): Promise<Schemas> {
+  schemaModule ??= import('./schemas.js').catch((cause: unknown) => {
+    schemaModule = undefined;
+    throw new NetworkError({ cause });
+  });
+  return schemaModule;
+}
 
 function prefixIssues(prefix: string, issues: FieldIssue[]): FieldIssue[] {
   return issues.map((i) => ({ ...i, path: i.path ? `${prefix}.${i.path}` : prefix }));
@@ -80,17 +96,33 @@ export class SecondOpinionClient extends EventTarget {
     return ctx;
   }
 
-  /** Runs a backend call, validates its answer, and reports failures. */
-  async call<S extends z.ZodMiniType>(operation: string, schema: S, run: () => Promise<unknown>): Promise<z.output<S>> {
+  /**
+   * Runs a backend call, validates its answer as the named kind (`'case'`, `'casePage'`,
+   * `'record'`, `'config'`), and reports failures.
+   */
+  async call<K extends AnswerKind>(operation: string, answer: K, run: () => Promise<unknown>): Promise<Answer<K>> {
     try {
-      const raw = await run();
-      const parsed = parseWith(schema, raw);
+      const [raw, schemas] = await Promise.all([run(), loadSchemas()]);
+      const parsed = schemas.parseWith(schemas.answers[answer], raw);
       if (!parsed.ok) throw new ProtocolError({ issues: parsed.issues });
-      if ((schema as unknown) === CaseSchema) this.dispatchEvent(new CaseUpdatedEvent(parsed.value as Case));
-      return parsed.value;
+      if (answer === 'case') this.dispatchEvent(new CaseUpdatedEvent(parsed.value as Case));
+      return parsed.value as Answer<K>;
     } catch (e) {
       throw this.fail(operation, e);
     }
+  }
+
+  // Checks what is about to be sent; ValidationError issues get `prefix` in front of their paths.
+  private async check<K extends keyof Schemas['inputs']>(operation: string, input: K, value: unknown, prefix?: string): Promise<z.output<Schemas['inputs'][K]>> {
+    let schemas: Schemas;
+    try {
+      schemas = await loadSchemas();
+    } catch (e) {
+      throw this.fail(operation, e);
+    }
+    const parsed = schemas.parseWith(schemas.inputs[input], value);
+    if (!parsed.ok) throw this.fail(operation, new ValidationError(prefix ? prefixIssues(prefix, parsed.issues) : parsed.issues));
+    return parsed.value as z.output<Schemas['inputs'][K]>;
   }
 
   private fail(operation: string, e: unknown): unknown {
@@ -106,7 +138,7 @@ export class SecondOpinionClient extends EventTarget {
 
   /** What the backend offers. Cached for the client's life; a failure is not cached. */
   config(options: CallOptions = {}): Promise<BackendConfig> {
-    this.configCache ??= this.call('config', BackendConfigSchema, () => this.backend.getConfig(this.context(options)));
+    this.configCache ??= this.call('config', 'config', () => this.backend.getConfig(this.context(options)));
     this.configCache.catch(() => (this.configCache = undefined));
     return this.configCache;
   }
@@ -114,53 +146,51 @@ export class SecondOpinionClient extends EventTarget {
   /** Case operations. */
   readonly cases = {
     /** Creates a case: a draft, or sent at once with `submit: true`. Invalid requests never leave the browser. */
-    create: (request: RequestInput | RequestDraft, options: CallOptions & { submit?: boolean; previousCaseId?: string } = {}): Promise<Case> => {
-      const parsed = parseWith(options.submit ? RequestSchema : RequestDraftSchema, request);
-      if (!parsed.ok) return this.reject('cases.create', new ValidationError(prefixIssues('request', parsed.issues)));
+    create: async (request: RequestInput | RequestDraft, options: CallOptions & { submit?: boolean; previousCaseId?: string } = {}): Promise<Case> => {
       const ctx = this.context(options, true);
-      return this.call('cases.create', CaseSchema, () => this.backend.createCase({
-        request: parsed.value,
+      const value = await this.check('cases.create', options.submit ? 'request' : 'draft', request, 'request');
+      return this.call('cases.create', 'case', () => this.backend.createCase({
+        request: value,
         ...(options.submit ? { submit: true } : {}),
         ...(options.previousCaseId ? { previousCaseId: options.previousCaseId } : {}),
       }, ctx));
     },
     /** One case. */
     get: (caseId: string, options: CallOptions = {}): Promise<Case> =>
-      this.call('cases.get', CaseSchema, () => this.backend.getCase(caseId, this.context(options))),
+      this.call('cases.get', 'case', () => this.backend.getCase(caseId, this.context(options))),
     /** The caller's cases, newest first, one page at a time. */
     list: (query: { cursor?: string; limit?: number } = {}, options: CallOptions = {}): Promise<CasePage> =>
-      this.call('cases.list', CasePageSchema, () => this.backend.listCases(query, this.context(options))),
+      this.call('cases.list', 'casePage', () => this.backend.listCases(query, this.context(options))),
     /** Replaces a draft's request; `version` is the one the edit started from. */
-    update: (caseId: string, request: RequestDraft, version: number, options: CallOptions = {}): Promise<Case> => {
-      const parsed = parseWith(RequestDraftSchema, request);
-      if (!parsed.ok) return this.reject('cases.update', new ValidationError(prefixIssues('request', parsed.issues)));
+    update: async (caseId: string, request: RequestDraft, version: number, options: CallOptions = {}): Promise<Case> => {
       const ctx = this.context(options, true);
-      return this.call('cases.update', CaseSchema, () => this.backend.updateCase(caseId, { request: parsed.value, version }, ctx));
+      const value = await this.check('cases.update', 'draft', request, 'request');
+      return this.call('cases.update', 'case', () => this.backend.updateCase(caseId, { request: value, version }, ctx));
     },
     /** Sends a draft. */
     submit: (caseId: string, options: CallOptions = {}): Promise<Case> => {
       const ctx = this.context(options, true);
-      return this.call('cases.submit', CaseSchema, () => this.backend.submitCase(caseId, ctx));
+      return this.call('cases.submit', 'case', () => this.backend.submitCase(caseId, ctx));
     },
     /** Withdraws the request. */
     withdraw: (caseId: string, input: { reason?: string } = {}, options: CallOptions = {}): Promise<Case> => {
       const ctx = this.context(options, true);
-      return this.call('cases.withdraw', CaseSchema, () => this.backend.withdrawCase(caseId, input, ctx));
+      return this.call('cases.withdraw', 'case', () => this.backend.withdrawCase(caseId, input, ctx));
     },
     /** Answers an information request, with a message and the records uploaded for it. */
     reply: (caseId: string, input: { text: string; recordIds?: string[] }, options: CallOptions = {}): Promise<Case> => {
       const ctx = this.context(options, true);
-      return this.call('cases.reply', CaseSchema, () => this.backend.postMessage(caseId, { kind: 'reply', ...input }, ctx));
+      return this.call('cases.reply', 'case', () => this.backend.postMessage(caseId, { kind: 'reply', ...input }, ctx));
     },
     /** Asks the specialist a follow-up question about the opinion (where the backend allows one). */
     followUp: (caseId: string, input: { text: string }, options: CallOptions = {}): Promise<Case> => {
       const ctx = this.context(options, true);
-      return this.call('cases.followUp', CaseSchema, () => this.backend.postMessage(caseId, { kind: 'follow_up', text: input.text }, ctx));
+      return this.call('cases.followUp', 'case', () => this.backend.postMessage(caseId, { kind: 'follow_up', text: input.text }, ctx));
     },
     /** Sends the opinion to the care team named in the request. */
     share: (caseId: string, input: { note?: string } = {}, options: CallOptions = {}): Promise<Case> => {
       const ctx = this.context(options, true);
-      return this.call('cases.share', CaseSchema, () => this.backend.shareOpinion(caseId, input, ctx));
+      return this.call('cases.share', 'case', () => this.backend.shareOpinion(caseId, input, ctx));
     },
     /** Follows a case live. Needs a watch engine (installed by `second-opinion-kit`'s watch module). */
     watch: (caseId: string, options: WatchOptions = {}): CaseWatch => {
@@ -181,7 +211,7 @@ export class SecondOpinionClient extends EventTarget {
       const put = this.backend.uploads?.putRecord;
       if (!put) return this.reject('records.put', new UnsupportedError('single-call uploads'));
       const ctx = this.context(options, true);
-      return this.call('records.put', RecordSchema, () => put.call(this.backend.uploads, caseId, content, meta, ctx));
+      return this.call('records.put', 'record', () => put.call(this.backend.uploads, caseId, content, meta, ctx));
     },
     /** A record's content (or the opinion report) as a Blob. */
     content: async (caseId: string, recordId: string, options: CallOptions = {}): Promise<Blob> => {
@@ -196,34 +226,33 @@ export class SecondOpinionClient extends EventTarget {
   /** Staff moves, where the backend has them (MemoryBackend, the reference server's staff API). */
   readonly staff = {
     list: (query: { cursor?: string; limit?: number } = {}, options: CallOptions = {}): Promise<CasePage> =>
-      this.staffCall('staff.list', CasePageSchema, (s) => s.listCases(query, this.context(options))),
+      this.staffCall('staff.list', 'casePage', (s) => s.listCases(query, this.context(options))),
     triage: (caseId: string, options: CallOptions = {}): Promise<Case> =>
-      this.staffCall('staff.triage', CaseSchema, (s) => s.triage(caseId, this.context(options, true))),
+      this.staffCall('staff.triage', 'case', (s) => s.triage(caseId, this.context(options, true))),
     requestInformation: (caseId: string, input: { message: string; recordKinds: RecordKind[] }, options: CallOptions = {}): Promise<Case> =>
-      this.staffCall('staff.requestInformation', CaseSchema, (s) => s.requestInformation(caseId, input, this.context(options, true))),
+      this.staffCall('staff.requestInformation', 'case', (s) => s.requestInformation(caseId, input, this.context(options, true))),
     accept: (caseId: string, input: { specialist: Specialist }, options: CallOptions = {}): Promise<Case> =>
-      this.staffCall('staff.accept', CaseSchema, (s) => s.accept(caseId, input, this.context(options, true))),
+      this.staffCall('staff.accept', 'case', (s) => s.accept(caseId, input, this.context(options, true))),
     startReview: (caseId: string, options: CallOptions = {}): Promise<Case> =>
-      this.staffCall('staff.startReview', CaseSchema, (s) => s.startReview(caseId, this.context(options, true))),
-    issueOpinion: (caseId: string, input: OpinionInput, options: CallOptions = {}): Promise<Case> => {
-      const parsed = parseWith(OpinionInputSchema, input);
-      if (!parsed.ok) return this.reject('staff.issueOpinion', new ValidationError(parsed.issues));
-      return this.staffCall('staff.issueOpinion', CaseSchema, (s) => s.issueOpinion(caseId, parsed.value, this.context(options, true)));
+      this.staffCall('staff.startReview', 'case', (s) => s.startReview(caseId, this.context(options, true))),
+    issueOpinion: async (caseId: string, input: OpinionInput, options: CallOptions = {}): Promise<Case> => {
+      const value = await this.check('staff.issueOpinion', 'opinion', input);
+      return this.staffCall('staff.issueOpinion', 'case', (s) => s.issueOpinion(caseId, value, this.context(options, true)));
     },
     decline: (caseId: string, input: { reason: string }, options: CallOptions = {}): Promise<Case> =>
-      this.staffCall('staff.decline', CaseSchema, (s) => s.decline(caseId, input, this.context(options, true))),
+      this.staffCall('staff.decline', 'case', (s) => s.decline(caseId, input, this.context(options, true))),
     /** Stores the opinion report (a PDF); name the returned record in `issueOpinion`'s `reportRecordId`. */
     attachReport: (caseId: string, content: Blob, title = 'Second opinion report', options: CallOptions = {}): Promise<CaseRecord> =>
-      this.staffCall('staff.attachReport', RecordSchema, (s) => {
+      this.staffCall('staff.attachReport', 'record', (s) => {
         if (!s.attachReport) throw new UnsupportedError('opinion reports');
         return s.attachReport(caseId, content, title, this.context(options, true));
       }),
   };
 
-  private staffCall<S extends z.ZodMiniType>(operation: string, schema: S, run: (staff: NonNullable<Backend['staff']>) => Promise<unknown>): Promise<z.output<S>> {
+  private staffCall<K extends AnswerKind>(operation: string, answer: K, run: (staff: NonNullable<Backend['staff']>) => Promise<unknown>): Promise<Answer<K>> {
     const staff = this.backend.staff;
     if (!staff) return this.reject(operation, new UnsupportedError('staff moves'));
-    return this.call(operation, schema, () => run(staff));
+    return this.call(operation, answer, () => run(staff));
   }
 }
 

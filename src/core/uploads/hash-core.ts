@@ -1,6 +1,7 @@
 // The incremental SHA-256 loop shared by the Worker and the main-thread fallback: reads the Blob
 // slice by slice (never whole), reading the next slice while the current one is hashed, or as a stream.
 import { createSHA256 } from 'hash-wasm';
+import { HashCancelled } from './hash-cancelled.js';
 
 /** Bytes read per step: small enough that one hashing step stays far below a 50 ms task. */
 export const HASH_SLICE_BYTES = 4 * 1024 * 1024;
@@ -20,10 +21,7 @@ export interface HashRunOptions {
   read?: 'slices' | 'stream';
 }
 
-/** Thrown when a run is cancelled. */
-export class HashCancelled extends Error {
-  override name = 'HashCancelled';
-}
+export { HashCancelled } from './hash-cancelled.js';
 
 /** Hex SHA-256 of a Blob, incrementally. */
 export async function sha256Incremental(blob: Blob, options: HashRunOptions = {}): Promise<string> {

@@ -1,6 +1,6 @@
 // Whole-file SHA-256 off the main thread: a module Worker where the runtime has one, else the same
 // incremental loop on the main thread in 4 MiB slices (Node, or a CDN page that may not start the Worker).
-import { HashCancelled, sha256Incremental } from './hash-core.js';
+import { HashCancelled } from './hash-cancelled.js';
 
 /** Hashes Blobs. Injectable so tests and hosts can swap the strategy. */
 export interface Hasher {
@@ -14,7 +14,9 @@ export interface Hasher {
 export class MainThreadHasher implements Hasher {
   /** How the last hash was made, for tests and diagnostics. */
   readonly mode = 'main-thread';
-  hash(blob: Blob, options: { onProgress?: (bytes: number) => void; signal?: AbortSignal } = {}): Promise<string> {
+  // hash-wasm loads with the first hash: pages that hash in the Worker never load it here.
+  async hash(blob: Blob, options: { onProgress?: (bytes: number) => void; signal?: AbortSignal } = {}): Promise<string> {
+    const { sha256Incremental } = await import('./hash-core.js');
     return sha256Incremental(blob, { ...(options.onProgress ? { onProgress: options.onProgress } : {}), cancelled: () => options.signal?.aborted ?? false });
   }
   dispose(): void {}

@@ -8,6 +8,6 @@ export { retryDelayMs, isRetryableStatus, type UploadRetryOptions } from './retr
 export { uploadFingerprint, FINGERPRINT_SAMPLE_BYTES } from './fingerprint.js';
 export { ResumeStore, MemoryStorage, type KeyValueStorage, type ResumeEntry } from './resume-store.js';
 export { WorkerHasher, MainThreadHasher, defaultHasher, useTrustedTypesForWorker, type Hasher, type WorkerFactory } from './hasher.js';
-export { HashCancelled } from './hash-core.js';
+export { HashCancelled } from './hash-cancelled.js';
 export { FetchHttpStack } from './fetch-http-stack.js';
 export type { UploadHttpStack, UploadHttpRequest, UploadHttpResponse, UploadFileReader, UploadFileSource, UploadSlice } from './tus-types.js';

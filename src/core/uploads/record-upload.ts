@@ -7,14 +7,14 @@ import type { SecondOpinionClient } from '../client/client.js';
 import { newIdempotencyKey } from '../client/client.js';
 import type { RecordUpload, UploadOptions, UploadProgress, UploadState } from '../client/engines.js';
 import { IntegrityError, NetworkError, ProtocolError, SecondOpinionError, UnsupportedError, isSecondOpinionError } from '../errors.js';
-import { RecordSchema, type CaseRecord } from '../model/case.js';
+import type { CaseRecord } from '../model/case.js';
 import type { MediaType } from '../model/codes.js';
-import { errorFromResponse, retryAfterMs } from '../backends/rest/problem.js';
+import { retryAfterMs } from '../backends/rest/retry-after.js';
 import { BlobReader } from './blob-reader.js';
 import { UploadErrorEvent, UploadProgressEvent, UploadRecordEvent, UploadStateEvent, type UploadEventMap } from './events.js';
 import { FileRefusedError, checkFile, type FileLimits, type RefusalReason } from './file-check.js';
 import { uploadFingerprint } from './fingerprint.js';
-import { HashCancelled } from './hash-core.js';
+import { HashCancelled } from './hash-cancelled.js';
 import type { Hasher } from './hasher.js';
 import { planParts, type PartPlanOptions } from './part-planner.js';
 import type { ResumeStore } from './resume-store.js';
@@ -389,7 +389,7 @@ export class ManagedUpload extends EventTarget implements RecordUpload {
         onError: (err) => {
           if (gen !== this.generation) return;
           this.clearTimers();
-          this.onTusError(gen, err, upload, resolve, reject);
+          this.onTusError(gen, err, upload, resolve, reject).catch(reject);
         },
       });
       this.tus = upload;
@@ -403,7 +403,7 @@ export class ManagedUpload extends EventTarget implements RecordUpload {
     });
   }
 
-  private onTusError(gen: number, err: Error, upload: TusUpload, resolve: (r: HttpResponse) => void, reject: (e: unknown) => void): void {
+  private async onTusError(gen: number, err: Error, upload: TusUpload, resolve: (r: HttpResponse) => void, reject: (e: unknown) => void): Promise<void> {
     const res = (err as { originalResponse?: HttpResponse | null }).originalResponse ?? undefined;
     const hadRequest = (err as { originalRequest?: unknown }).originalRequest != null;
     const status = res?.getStatus();
@@ -418,7 +418,8 @@ export class ManagedUpload extends EventTarget implements RecordUpload {
       reject(new IntegrityError({ status, cause: err }));
       return;
     }
-    const error = this.errorOf(res, err);
+    const error = await this.errorOf(res, err);
+    if (gen !== this.generation) return;
     if (hadRequest && isRetryableStatus(status) && this.attempt < (this.env.retry.limit ?? 10)) {
       const wait = retryDelayMs(this.attempt++, this.env.random, this.env.retry, retryAfterMs(res?.getHeader('Retry-After') ?? null));
       this.dispatch(new UploadErrorEvent(this, error, true));
@@ -460,7 +461,8 @@ export class ManagedUpload extends EventTarget implements RecordUpload {
     this.stallTimer = this.retryTimer = undefined;
   }
 
-  private errorOf(res: HttpResponse | undefined, cause: unknown): SecondOpinionError {
+  // The problem+json reader loads with the first failed answer: it is not needed while all goes well.
+  private async errorOf(res: HttpResponse | undefined, cause: unknown): Promise<SecondOpinionError> {
     if (!res) return new NetworkError({ cause });
     const status = res.getStatus();
     if (status === 413) return new FileRefusedError('file_too_large', this.client.locale);
@@ -476,7 +478,12 @@ export class ManagedUpload extends EventTarget implements RecordUpload {
     } catch {
       body = undefined;
     }
-    return errorFromResponse(status, headers, body);
+    try {
+      const { errorFromResponse } = await import('../backends/rest/problem.js');
+      return errorFromResponse(status, headers, body);
+    } catch (e) {
+      return new NetworkError({ status, cause: e });
+    }
   }
 
   // The last byte is in: make sure the server's hash is compared with ours, then read the record.
@@ -491,7 +498,7 @@ export class ManagedUpload extends EventTarget implements RecordUpload {
     if (record.status === 'received' || record.status === 'uploading') {
       const confirm = this.client.backend.uploads?.confirmRecord;
       if (!confirm) throw new UnsupportedError('record verification');
-      record = await this.client.call('records.confirm', RecordSchema, () =>
+      record = await this.client.call('records.confirm', 'record', () =>
         confirm.call(this.client.backend.uploads, this.caseId, recordId, { sha256 }, this.client.context({}, true)));
       this.check(gen);
     }

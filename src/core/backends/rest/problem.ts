@@ -7,6 +7,9 @@ import {
 import { ISSUE_CODES, type IssueCode } from '../../model/codes.js';
 import type { FieldIssue } from '../../model/parse.js';
 import { englishIssueMessage } from '../../i18n/issues-en.js';
+import { retryAfterMs } from './retry-after.js';
+
+export { retryAfterMs } from './retry-after.js';
 
 // Only the members the mapping reads; anything else in the problem is ignored.
 const ProblemSchema = z.object({
@@ -16,14 +19,6 @@ const ProblemSchema = z.object({
 
 const CONFLICT_REASONS: readonly string[] = ['illegal_transition', 'stale_version', 'idempotency_mismatch', 'conflict'] satisfies ConflictReason[];
 const ISSUES: readonly string[] = ISSUE_CODES;
-
-/** Milliseconds a `Retry-After` value (delay seconds or an HTTP-date) asks to wait, when readable. */
-export function retryAfterMs(value: string | null, now = Date.now()): number | undefined {
-  if (value === null) return undefined;
-  if (/^\s*\d+\s*$/.test(value)) return Number(value) * 1000;
-  const at = Date.parse(value);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
-}
 
 function toIssues(errors: z.infer<typeof ProblemSchema>['errors']): FieldIssue[] {
   return (errors ?? []).map((e) => {

@@ -1,27 +1,19 @@
 // One HTTP exchange of RestBackend over ky: bearer token per request (refreshed once on a 401),
 // Idempotency-Key on mutations, retries, timeout, abort, and every failure as a typed error.
+// Loaded by Http with the first request (ky and the problem+json reader are not first-load code).
 import ky, { isHTTPError, isNetworkError, isTimeoutError, type KyInstance } from 'ky';
 import type { CallContext } from '../../backend.js';
 import { AuthError, NetworkError, ProtocolError, isSecondOpinionError } from '../../errors.js';
+import type { Exchange } from './http.js';
 import { errorFromResponse } from './problem.js';
 import { kyRetry, type RestRetryOptions } from './retry-policy.js';
 
-/** One request RestBackend makes. */
-export interface Exchange {
-  method: 'get' | 'post' | 'patch' | 'delete';
-  path: string;
-  json?: unknown;
-  body?: BodyInit;
-  headers?: Record<string, string>;
-  searchParams?: Record<string, string | number | undefined>;
-}
-
-/** The HTTP layer behind RestBackend. */
-export class Http {
+/** Sends Http's exchanges with ky. */
+export class Transport {
   private readonly ky: KyInstance;
 
   constructor(
-    readonly endpoint: string,
+    private readonly url: (path: string) => string,
     private readonly retry: RestRetryOptions = {},
     fetchImpl?: typeof fetch,
     timeoutMs = 15_000,
@@ -38,11 +30,6 @@ export class Http {
         }
       },
     });
-  }
-
-  /** The absolute URL of a protocol path. */
-  url(path: string): string {
-    return this.endpoint.replace(/\/+$/, '') + path;
   }
 
   /** Sends the exchange and reads its JSON answer. */
