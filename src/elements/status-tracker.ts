@@ -1,8 +1,6 @@
-// Registers <so-status-tracker> (and the <so-status-badge> it shows). Importing this module is the side effect.
-import { SoStatusBadge } from '../components/status-badge/status-badge.js';
+// Registers <so-status-tracker>; it registers the <so-status-badge> it shows when it first shows one. Importing this module is the side effect.
 import { SoStatusTracker } from '../components/status-tracker/status-tracker.js';
 
-SoStatusBadge.define();
 SoStatusTracker.define();
 
 export { SoStatusTracker };

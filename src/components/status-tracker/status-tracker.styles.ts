@@ -27,35 +27,18 @@ export const statusTrackerStyles = css`
     .upcoming .label { color: var(--_text-muted); }
     .current .label, .ended .label { font-weight: 600; }
     .at { color: var(--_text-muted); font-size: 0.9em; margin-inline-start: auto; }
-    .action { border-inline-start: 4px solid var(--_warning); padding: calc(var(--_space) * 2) calc(var(--_space) * 4); background: var(--_warning-bg); border-radius: var(--_radius); }
     .message { margin: 0 0 calc(var(--_space) * 3); white-space: pre-wrap; }
-    label { display: block; font-weight: 600; margin-bottom: var(--_space); }
-    .hint { color: var(--_text-muted); margin-bottom: calc(var(--_space) * 2); }
     .error { color: var(--_danger); font-weight: 600; }
-    textarea {
-      font: inherit; color: inherit; background: var(--_background); box-sizing: border-box; width: 100%; min-height: 6em;
-      border: 2px solid var(--_border); border-radius: var(--_radius); padding: calc(var(--_space) * 2);
-    }
-    textarea[aria-invalid='true'] { border-color: var(--_danger); }
     button {
       font: inherit; cursor: pointer; border-radius: var(--_radius); padding: calc(var(--_space) * 2) calc(var(--_space) * 4);
       border: 2px solid var(--_primary); background: var(--_primary); color: var(--_background); min-height: 44px;
     }
     button.secondary { background: var(--_background); color: var(--_primary); }
-    button.danger { background: var(--_danger); border-color: var(--_danger); color: var(--_background); }
     button[disabled] { opacity: 0.6; cursor: default; }
-    .buttons { display: flex; flex-wrap: wrap; gap: calc(var(--_space) * 3); margin-top: calc(var(--_space) * 3); }
-    .confirm { border: 2px solid var(--_danger); border-radius: var(--_radius); padding: calc(var(--_space) * 4); }
     .connection { color: var(--_text-muted); font-style: italic; }
-    .cases { list-style: none; margin: 0; padding: 0; }
-    .case { display: flex; flex-wrap: wrap; align-items: center; gap: calc(var(--_space) * 3); padding: calc(var(--_space) * 3) 0; border-bottom: 1px solid var(--_border); }
-    .ref { font-weight: 600; }
-    .needed { color: var(--_warning); font-weight: 600; }
-    nav { display: flex; align-items: center; gap: calc(var(--_space) * 3); margin-top: calc(var(--_space) * 4); }
     @media (forced-colors: active) {
       .marker, .done .marker, .current .marker, .ended .marker { border-color: CanvasText; }
       .done .marker, .ended .marker { background: CanvasText; }
-      .action, .confirm { border: 2px solid CanvasText; }
     }
   }
 `;

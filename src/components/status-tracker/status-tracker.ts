@@ -2,27 +2,38 @@
 // withdraw), or without `case-id` the caller's cases as a paged list.
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import type { SecondOpinionClient } from '../../core/client/client.js';
-import { recordKindText } from '../../core/i18n/record-kinds.js';
 import { statusText } from '../../core/i18n/statuses.js';
 import type { Case } from '../../core/model/case.js';
 import type { Locale } from '../../core/model/codes.js';
 import type { CaseEvent } from '../../core/model/case.js';
 import type { WatchConnection } from '../../core/watch/watch-events.js';
+import { adoptStyles } from '../shared/adopt.js';
 import { announce } from '../shared/announce.js';
 import { SoElement } from '../shared/base-element.js';
 import { LiveCaseController } from '../shared/live-case-controller.js';
-import { claimClientError } from '../shared/client-errors.js';
 import { focusTarget } from '../shared/focus.js';
-import { formatDate } from '../shared/i18n/format.js';
 import type { MessagesOverride } from '../shared/i18n/messages.js';
 import { tokenStyles } from '../shared/tokens.styles.js';
-import { SoActionRequiredEvent, SoBeforeWithdrawEvent, SoStatusChangedEvent } from './events.js';
+import { SoActionRequiredEvent, SoStatusChangedEvent } from './events.js';
 import { statusTrackerStyles } from './status-tracker.styles.js';
+import type * as BadgePart from '../status-badge/status-badge.js';
+import type * as ListPart from './tracker-list.js';
+import type { CaseList } from './tracker-list.js';
 import { TRACKER_WORDS, type TrackerMessages } from './tracker-messages.js';
-import {
-  CaseListPager, canReply, canWithdraw, clockWords, newActions, recordsForReply, timelineSteps, type CaseListState, type StepKey,
-} from './tracker-model.js';
+import { calendarDate, canReply, canWithdraw, clockWords, newActions, timelineSteps, type StepKey } from './tracker-model.js';
+import type * as ReplyPart from './tracker-reply.js';
+import type { ReplyPanel } from './tracker-reply.js';
+import type * as WithdrawPart from './tracker-withdraw.js';
+import type { WithdrawConfirm } from './tracker-withdraw.js';
+
+type Parts = { list: typeof ListPart; reply: typeof ReplyPart; withdraw: typeof WithdrawPart; badge: typeof BadgePart };
+// Loaded on demand, the first time a tracker needs them; none is drawn before its case (or list) is in.
+const IMPORTS: { [K in keyof Parts]: () => Promise<Parts[K]> } = {
+  list: () => import('./tracker-list.js'),
+  reply: () => import('./tracker-reply.js'),
+  withdraw: () => import('./tracker-withdraw.js'),
+  badge: () => import('../status-badge/status-badge.js'),
+};
 
 const STEP_WORDS: Record<StepKey, keyof TrackerMessages> = {
   submitted: 'stepSubmitted', triage: 'stepTriage', accepted: 'stepAccepted', in_review: 'stepInReview',
@@ -96,23 +107,18 @@ export class SoStatusTracker extends SoElement {
   }
   /** How the live updates are connected. */
   @state() connection: WatchConnection = 'connecting';
-  @state() private listPhase: 'loading' | 'ready' | 'error' = 'loading';
-  @state() private list?: CaseListState;
   @state() private confirming = false;
-  @state() private busy?: 'reply' | 'withdraw' | 'list';
-  @state() private replyError?: string;
-  @state() private actionError?: string;
+  // A part could not be loaded (offline, a redeploy): shown as a load error, with retry.
+  @state() private partFailed = false;
 
-  @query('#heading') private heading?: HTMLElement;
-  @query('#confirm-heading') private confirmHeading?: HTMLElement;
   @query('#withdraw') private withdrawButton?: HTMLButtonElement;
-  @query('#reply') private replyField?: HTMLTextAreaElement;
-  @query('#reason') private reasonField?: HTMLTextAreaElement;
-  @query('#list-heading') private listHeading?: HTMLElement;
 
-  private pager?: CaseListPager;
+  private parts: Partial<Parts> = {};
+  private partLoads: Partial<Record<keyof Parts, Promise<void>>> = {};
+  private list?: CaseList;
+  private reply?: ReplyPanel;
+  private confirm?: WithdrawConfirm;
   private key?: string;
-  private loadTicket = 0;
 
   /** The tracker's words in its locale, with the `.i18n` override applied. */
   get words(): TrackerMessages {
@@ -125,12 +131,41 @@ export class SoStatusTracker extends SoElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    void this.need('badge');
     this.requestUpdate();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.stop();
+  }
+
+  // Starts loading a part; what to wait for, or undefined once it is in (or failed).
+  private need(key: keyof Parts): Promise<void> | undefined {
+    if (this.parts[key] || this.partFailed) return undefined;
+    return (this.partLoads[key] ??= IMPORTS[key]().then(
+      (mod) => {
+        this.parts[key] = mod as never;
+        if ('styles' in mod) adoptStyles(this.renderRoot, mod.styles);
+        else mod.SoStatusBadge.define();
+      },
+      () => {
+        delete this.partLoads[key];
+        this.partFailed = true;
+      },
+    ));
+  }
+
+  // Each update first waits for the parts its state draws, so no part is ever drawn before it is in.
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const c = this.caseId ? this.case : undefined;
+    const waits = [
+      !this.caseId && this.activeClient && this.need('list'),
+      c && canReply(c) && this.need('reply'),
+      this.confirming && this.need('withdraw'),
+      (c || this.list?.state) && this.need('badge'),
+    ].filter(Boolean);
+    return waits.length ? Promise.all(waits).then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
@@ -140,8 +175,9 @@ export class SoStatusTracker extends SoElement {
     if (key === this.key) return;
     this.stop();
     this.key = key;
-    if (!key) this.list = undefined;
-    if (client && key) void this.loadList(client);
+    const mod = this.parts.list;
+    this.list = client && key && mod ? new mod.CaseList(this, client, this.pageSize) : undefined;
+    void this.list?.load();
   }
 
   protected override clientChanged(): void {
@@ -149,9 +185,8 @@ export class SoStatusTracker extends SoElement {
   }
 
   private stop(): void {
-    this.pager = undefined;
+    this.list?.stop();
     this.key = undefined;
-    this.loadTicket++;
   }
 
   private timelineEntry(ev: CaseEvent): void {
@@ -166,6 +201,7 @@ export class SoStatusTracker extends SoElement {
 
   /** Loads the case or the list again (after an error). */
   reload(): void {
+    this.partFailed = false;
     if (this.caseId) {
       void this.cases.reload();
       return;
@@ -174,121 +210,50 @@ export class SoStatusTracker extends SoElement {
     this.requestUpdate();
   }
 
-  private async loadList(client: SecondOpinionClient, move: 'reload' | 'next' | 'previous' = 'reload'): Promise<void> {
-    const ticket = ++this.loadTicket;
-    this.pager ??= new CaseListPager(client, this.pageSize);
-    this.busy = 'list';
-    try {
-      const state = await this.pager[move]();
-      if (ticket !== this.loadTicket) return;
-      this.list = state;
-      this.listPhase = 'ready';
-      if (move !== 'reload') {
-        await this.updateComplete;
-        if (this.listHeading) focusTarget(this.listHeading);
-      }
-    } catch (e) {
-      claimClientError(e);
-      if (ticket === this.loadTicket) this.listPhase = 'error';
-    } finally {
-      if (ticket === this.loadTicket) this.busy = undefined;
-    }
-  }
-
-  private async sendReply(e: Event): Promise<void> {
-    e.preventDefault();
-    const c = this.case;
-    const client = this.activeClient;
-    const text = this.replyField?.value.trim() ?? '';
-    if (!c || !client || this.busy) return;
-    if (!text) {
-      this.replyError = this.words.replyRequired;
-      this.replyField?.focus();
-      return;
-    }
-    this.replyError = undefined;
-    this.actionError = undefined;
-    this.busy = 'reply';
-    try {
-      const recordIds = c.actionsRequired.flatMap((a) => recordsForReply(c, a));
-      await client.cases.reply(c.id, { text, ...(recordIds.length ? { recordIds: [...new Set(recordIds)] } : {}) });
-      void announce(this.words.replySent);
-      await this.updateComplete;
-      if (this.heading) focusTarget(this.heading);
-    } catch (err) {
-      claimClientError(err);
-      this.actionError = this.words.actionFailed;
-    } finally {
-      this.busy = undefined;
-    }
-  }
-
   private async openConfirm(): Promise<void> {
     this.confirming = true;
-    this.actionError = undefined;
     await this.updateComplete;
-    if (this.confirmHeading) focusTarget(this.confirmHeading);
+    const heading = this.renderRoot.querySelector<HTMLElement>('#confirm-heading');
+    if (heading) focusTarget(heading);
   }
 
-  private async cancelConfirm(): Promise<void> {
+  private async closeConfirm(toButton: boolean): Promise<void> {
     this.confirming = false;
     await this.updateComplete;
-    this.withdrawButton?.focus();
-  }
-
-  private async withdraw(): Promise<void> {
-    const c = this.case;
-    const client = this.activeClient;
-    if (!c || !client || this.busy) return;
-    const reason = this.reasonField?.value.trim() || undefined;
-    if (!this.emit(new SoBeforeWithdrawEvent(c.id, reason))) return;
-    this.busy = 'withdraw';
-    this.actionError = undefined;
-    try {
-      await client.cases.withdraw(c.id, reason ? { reason } : {});
-      this.confirming = false;
-      void announce(this.words.withdrawn);
-      await this.updateComplete;
-      if (this.heading) focusTarget(this.heading);
-    } catch (err) {
-      claimClientError(err);
-      this.actionError = this.words.actionFailed;
-    } finally {
-      this.busy = undefined;
-    }
-  }
-
-  private date(value: string): string {
-    // A bare YYYY-MM-DD is a calendar day: format it in UTC so no time zone moves it a day.
-    return /^\d{4}-\d{2}-\d{2}$/.test(value) ? formatDate(value, this.locale, { dateStyle: 'long', timeZone: 'UTC' }) : formatDate(value, this.locale);
+    if (toButton) this.withdrawButton?.focus();
   }
 
   protected override render(): TemplateResult {
     const m = this.words;
-    if (this.caseId ? this.cases.phase === 'error' : this.listPhase === 'error') {
+    const { list, parts } = this;
+    if (this.partFailed || (this.caseId ? this.cases.phase === 'error' : list?.phase === 'error')) {
       return html`<p part="error" class="error" role="alert">${m.loadError}</p><button type="button" class="secondary" @click=${() => this.reload()}>${m.retry}</button>`;
     }
-    if (this.caseId && this.case) return this.renderCase(this.case, m);
-    if (!this.caseId && this.list) return this.renderList(this.list, m);
+    const c = this.case;
+    if (this.caseId && c) return this.renderCase(c, m, parts);
+    if (!this.caseId && list?.state) return list.render(list.state, m);
     return html`<p role="status" class="muted">${m.loading}</p>`;
   }
 
-  private renderCase(c: Case, m: TrackerMessages): TemplateResult {
-    const text = statusText(c.status, this.locale);
-    const clock = clockWords(c, this.locale, m, (d) => this.date(d));
+  private renderCase(c: Case, m: TrackerMessages, parts: Partial<Parts>): TemplateResult {
+    const locale = this.locale;
+    const date = (d: string) => calendarDate(d, locale);
+    const clock = clockWords(c, locale, m, date);
     const paused = c.status === 'info_requested';
+    const replying = canReply(c) && parts.reply;
+    const confirming = this.confirming && parts.withdraw;
     return html`
       <section aria-labelledby="heading">
         <h2 id="heading" part="heading">${m.caseReference(c.reference)}</h2>
         <div part="status" class="block">
           <h3>${m.currentStatus}</h3>
           <so-status-badge status=${c.status} lang=${this.resolvedLang}></so-status-badge>
-          <p part="next" class="next">${text.next}</p>
+          <p part="next" class="next">${statusText(c.status, locale).next}</p>
           ${clock ? html`<p part="clock" class="clock ${paused ? 'paused' : ''}">${clock}</p>` : nothing}
           ${c.status === 'declined' && c.declineReason ? html`<h3>${m.declinedReason}</h3><p class="message">${c.declineReason}</p>` : nothing}
           ${this.connection === 'waiting' ? html`<p class="connection">${m.reconnecting}</p>` : nothing}
         </div>
-        ${this.renderActions(c, m)}
+        ${replying ? (this.reply ??= new replying.ReplyPanel(this)).render(c, m) : nothing}
         <div class="block">
           <h3 id="timeline-heading">${m.timelineHeading}</h3>
           <ol part="timeline" class="timeline" aria-labelledby="timeline-heading">
@@ -297,77 +262,15 @@ export class SoStatusTracker extends SoElement {
               return html`<li part="step" class="step ${s.state} ${s.waiting ? 'waiting' : ''}" data-step=${s.key} aria-current=${s.state === 'current' ? 'step' : nothing}>
                 <span class="marker" aria-hidden="true"></span>
                 <span class="label">${m[STEP_WORDS[s.key]] as string}${stateWord ? html`<span class="visually-hidden"> (${stateWord})</span>` : nothing}</span>
-                ${s.at ? html`<span class="at">${m.stepOn(this.date(s.at))}</span>` : nothing}
+                ${s.at ? html`<span class="at">${m.stepOn(date(s.at))}</span>` : nothing}
               </li>`;
             })}
           </ol>
         </div>
-        ${this.actionError ? html`<p part="error" class="error" role="alert">${this.actionError}</p>` : nothing}
-        ${this.renderWithdraw(c, m)}
+        ${!canWithdraw(c) ? nothing : confirming
+          ? (this.confirm ??= new confirming.WithdrawConfirm(this, (toButton) => this.closeConfirm(toButton))).render(c, m)
+          : html`<div class="block"><button id="withdraw" part="withdraw" type="button" class="secondary" @click=${() => this.openConfirm()}>${m.withdrawButton}</button></div>`}
       </section>`;
-  }
-
-  private renderActions(c: Case, m: TrackerMessages): TemplateResult | typeof nothing {
-    if (!canReply(c)) return nothing;
-    const attached = new Set(c.actionsRequired.flatMap((a) => recordsForReply(c, a))).size;
-    const busy = this.busy === 'reply';
-    return html`<div class="block">
-      <h3>${m.actionsHeading}</h3>
-      ${c.actionsRequired.map((a) => html`<div part="action" class="action">
-        <p class="message">${a.message}</p>
-        <p class="muted">${m.actionFrom(this.date(a.requestedAt))}</p>
-        ${a.recordKinds.length ? html`<p><strong>${m.actionRecordsWanted}</strong></p>
-          <ul class="kinds">${a.recordKinds.map((k) => html`<li>${recordKindText(k, this.locale).label}</li>`)}</ul>` : nothing}
-      </div>`)}
-      <slot name="uploader"></slot>
-      <form part="reply" class="reply" @submit=${(e: Event) => this.sendReply(e)} novalidate>
-        <label for="reply">${m.replyLabel}</label>
-        <p id="reply-hint" class="hint">${m.replyHint}</p>
-        ${this.replyError ? html`<p id="reply-error" class="error">${this.replyError}</p>` : nothing}
-        <textarea id="reply" name="reply" aria-describedby=${this.replyError ? 'reply-hint reply-error' : 'reply-hint'} aria-invalid=${this.replyError ? 'true' : 'false'} ?disabled=${busy}></textarea>
-        ${attached ? html`<p class="muted">${m.replyRecordsAttached(attached)}</p>` : nothing}
-        <div class="buttons"><button type="submit" ?disabled=${busy}>${busy ? m.replySending : m.replySend}</button></div>
-      </form>
-    </div>`;
-  }
-
-  private renderWithdraw(c: Case, m: TrackerMessages): TemplateResult | typeof nothing {
-    if (!canWithdraw(c)) return nothing;
-    if (!this.confirming) {
-      return html`<div class="block"><button id="withdraw" part="withdraw" type="button" class="secondary" @click=${() => this.openConfirm()}>${m.withdrawButton}</button></div>`;
-    }
-    const busy = this.busy === 'withdraw';
-    return html`<div part="confirm" class="block confirm" role="group" aria-labelledby="confirm-heading">
-      <h3 id="confirm-heading">${m.withdrawHeading}</h3>
-      <p>${m.withdrawWarning}</p>
-      <label for="reason">${m.withdrawReasonLabel}</label>
-      <textarea id="reason" name="reason" ?disabled=${busy}></textarea>
-      <div class="buttons">
-        <button type="button" class="danger" data-action="confirm-withdraw" ?disabled=${busy} @click=${() => this.withdraw()}>${m.withdrawConfirm}</button>
-        <button type="button" class="secondary" data-action="cancel-withdraw" ?disabled=${busy} @click=${() => this.cancelConfirm()}>${m.withdrawCancel}</button>
-      </div>
-    </div>`;
-  }
-
-  private renderList(list: CaseListState, m: TrackerMessages): TemplateResult {
-    const client = this.activeClient;
-    const busy = this.busy === 'list';
-    return html`<section aria-labelledby="list-heading">
-      <h2 id="list-heading" part="heading">${m.listHeading}</h2>
-      ${list.items.length === 0 ? html`<p>${m.listEmpty}</p>` : html`<ul part="list" class="cases">
-        ${list.items.map((s) => html`<li part="case" class="case" data-case-id=${s.id}>
-          <span class="ref">${m.caseReference(s.reference)}</span>
-          <so-status-badge status=${s.status} lang=${this.resolvedLang}></so-status-badge>
-          <span class="muted">${m.listCreated(this.date(s.createdAt))}</span>
-          ${s.actionRequired ? html`<span class="needed">${m.listActionNeeded}</span>` : nothing}
-        </li>`)}
-      </ul>`}
-      ${list.hasPrevious || list.hasNext ? html`<nav part="pagination" aria-label=${m.listNavigation}>
-        <button type="button" class="secondary" data-action="previous" ?disabled=${!list.hasPrevious || busy} @click=${() => client && this.loadList(client, 'previous')}>${m.listPrevious}</button>
-        <span aria-current="page">${m.listPage(list.page)}</span>
-        <button type="button" class="secondary" data-action="next" ?disabled=${!list.hasNext || busy} @click=${() => client && this.loadList(client, 'next')}>${m.listNext}</button>
-      </nav>` : nothing}
-    </section>`;
   }
 }
 
