@@ -55,7 +55,8 @@ export function issueWords(m: FormMessages, issue: FormIssue, plan?: string): { 
   return { text: typeof own === 'function' ? own({ ...issue.params, example }) : own, specific: true };
 }
 
-// Everything below depends only on the catalogue (and the backend's config), never on answers.
+// Everything below depends only on the catalogue (and the backend's config), never on answers. The
+// caches are marked pure so a bundle keeps only those its first load uses.
 const byCatalogue = <T>(build: (m: FormMessages) => T) => {
   const cache = new WeakMap<FormMessages, T>();
   return (m: FormMessages): T => {
@@ -65,7 +66,7 @@ const byCatalogue = <T>(build: (m: FormMessages) => T) => {
   };
 };
 
-const namesByCode = byCatalogue((m) => new Map(m.jurisdictionNames));
+const namesByCode = /* @__PURE__ */ byCatalogue((m) => new Map(m.jurisdictionNames));
 
 /** The name of a province, territory or state in the catalogue's language; the code itself when unknown. */
 export function jurisdictionName(m: FormMessages, code: string): string {
@@ -73,7 +74,7 @@ export function jurisdictionName(m: FormMessages, code: string): string {
 }
 
 /** The provinces and territories, alphabetical in the catalogue's language (the coverage plan list). */
-export const provinceOptions = byCatalogue((m): readonly Option[] => m.jurisdictionNames.filter(([c]) => isCanadian(c)));
+export const provinceOptions = /* @__PURE__ */ byCatalogue((m): readonly Option[] => m.jurisdictionNames.filter(([c]) => isCanadian(c)));
 
 const groupCache = new WeakMap<FormMessages, WeakMap<readonly string[], readonly OptionGroup[]>>();
 
@@ -92,7 +93,7 @@ export function jurisdictionGroups(m: FormMessages, offered: readonly string[]):
   return groups;
 }
 
-const baseLanguages = byCatalogue((m): readonly Option[] => LANGUAGES.map((code) => [code, m.languageNames[code] ?? code]));
+const baseLanguages = /* @__PURE__ */ byCatalogue((m): readonly Option[] => LANGUAGES.map((code) => [code, m.languageNames[code] ?? code]));
 const displayNames = new Map<Locale, Intl.DisplayNames>();
 
 /** The preferred-language choices; a pre-filled tag outside the list is added, named by Intl (once per locale). */

@@ -1,14 +1,16 @@
-// Steps 2 to 6 of <so-request-form> and its confirmation. Fetched when the form connects, while its
-// first step is on screen, so a page's first load carries only what step 1 needs.
+// Steps 2 to 6 of <so-request-form>, its error summary and its confirmation. Fetched when the form
+// connects, while its first step is on screen, so a page's first load carries only what step 1 needs.
 import { html, nothing, type TemplateResult } from 'lit';
 import { CONSULTATION_MODES, COVERAGE_KINDS, REASONS, REFERRAL_PATHS, URGENCIES } from '../../core/model/codes.js';
 import type { Case } from '../../core/model/case.js';
 import { healthCardExample } from '../../core/model/health-card.js';
 import { recordKindText } from '../../core/i18n/record-kinds.js';
 import { formatDate } from '../shared/i18n/format.js';
-import { addQuestion, getValue, moveQuestion, recordsChecklist, removeQuestion, STEP_FIELDS, type StepId } from './request-form.model.js';
+import { addQuestion, getValue, isHidden, moveQuestion, recordsChecklist, removeQuestion, STEP_FIELDS, stepOfField, type FormIssue, type StepId } from './request-form.model.js';
 import { jurisdictionName, provinceOptions, specialtyOptions, type Option } from './request-form.i18n.js';
-import { choices, describedBy, errorLine, fieldId, issueFor, label, languages, select, text, type FormView } from './request-form.view.js';
+import { choices, describedBy, errorLine, fieldId, issueFor, issueText, label, languages, select, text, type FormView } from './request-form.view.js';
+
+export { issueWords } from './request-form.i18n.js';
 
 const options = (codes: readonly string[], words: Record<string, string>): Option[] => codes.map((c) => [c, words[c]!]);
 
@@ -171,4 +173,23 @@ export function renderConfirmation(v: FormView, created: Case): TemplateResult {
       <ul class="checklist">${recordsChecklist(v.values).map((item) => html`<li>${kindLabel(v, item.kind)}</li>`)}</ul>
       <slot name="next-step"></slot>
     </div>`;
+}
+
+/** The list of problems at the top of a step, each a link to its field (focused when shown). */
+export function renderSummary(v: FormView, summary: readonly FormIssue[], failed: boolean): TemplateResult {
+  const m = v.m;
+  return html`<div class="error-summary" part="error-summary" tabindex="-1" aria-labelledby="summary-title">
+      <h2 id="summary-title">${m.errorSummaryTitle}</h2>
+      ${failed ? html`<p>${m.submitFailed}</p>` : nothing}
+      <ul>${summary.map((i) => {
+        const id = fieldId(i.field);
+        if (isHidden(i.field, v.hidden) || !stepOfField(i.field)) return html`<li>${m.hiddenProblem(label(v, i.field), issueText(v, i))}</li>`;
+        // The summary repeats a field's own message; a generic one needs the field's label to make sense there.
+        const words = v.words(i);
+        const go = (e: Event) => {
+          e.preventDefault();
+          ((e.currentTarget as Element).getRootNode() as ShadowRoot).getElementById(id)?.focus();
+        };
+        return html`<li><a href="#${id}" @click=${go}>${words.specific ? words.text : `${label(v, i.field)}: ${words.text}`}</a></li>`;
+      })}</ul></div>`;
 }

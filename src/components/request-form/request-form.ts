@@ -21,10 +21,10 @@ import {
 } from './request-form.model.js';
 import type { FormMessages } from './request-form.messages.js';
 import { BOOT } from './request-form.boot.js';
-import { formMessagesNow, issueWords, loadFormMessages } from './request-form.i18n.js';
+import { formMessagesNow, loadFormMessages } from './request-form.i18n.js';
 import { SoCaseCreatedEvent, SoStepChangeEvent } from './request-form.events.js';
 import { requestFormStyles } from './request-form.styles.js';
-import { fieldId, issueText, label, stepWho, type FormView } from './request-form.view.js';
+import { stepWho, type FormView } from './request-form.view.js';
 
 /** The form's words a host may override, partly: `{ submit: 'Send' }`. */
 export type RequestFormI18n = MessagesOverride & Partial<FormMessages>;
@@ -44,10 +44,10 @@ function loader<T>(fetch: () => Promise<T>) {
   };
   return l;
 }
-// The checks (zod and the core schema) and steps 2-6: fetched when a form connects, while step 1 is
-// on screen; every check awaits its module, and a later step shows the loading line until it is here.
-const rules = loader(() => import('./request-form.validation.js'));
-const steps = loader(() => import('./request-form.steps.js'));
+// The checks (zod and the core schema), steps 2-6, the error summary and the problems' words: fetched
+// when a form connects, while step 1 is on screen. Every check awaits them, and a later step shows the
+// loading line until they are here; problems exist only once they are here, so their words may too.
+const later = loader(() => Promise.all([import('./request-form.validation.js'), import('./request-form.steps.js')]).then(([r, s]) => ({ ...r, ...s })));
 
 /**
  * The second-opinion request: who it is for, the diagnosis and treatment, questions for the
@@ -223,7 +223,7 @@ export class SoRequestForm extends SoElement {
 
   // Fetches the checks and the later steps (once per page); never rejects: a failure sets partsFailed.
   private fetchParts(): Promise<void> {
-    return (this.partsLoad ??= Promise.all([rules.load(), steps.load()]).then(
+    return (this.partsLoad ??= later.load().then(
       () => undefined,
       () => {
         this.partsFailed = true;
@@ -351,14 +351,14 @@ export class SoRequestForm extends SoElement {
    * returns false and checks, and moves, once they are here.
    */
   next(): boolean {
-    const r = rules.now;
+    const r = later.now;
     if (!r) {
       // Asked before the checks arrived (a slow network): check and move once they are here, once.
       if (!this.nextQueued) {
         this.nextQueued = true;
         void this.fetchParts().then(() => {
           this.nextQueued = false;
-          if (rules.now) this.next();
+          if (later.now) this.next();
         });
       }
       return false;
@@ -383,7 +383,7 @@ export class SoRequestForm extends SoElement {
 
   /** True when every step is complete (false while the form's checks are still on their way). */
   checkValidity(): boolean {
-    return !!rules.now && rules.now.validateAll(this.values, this.config?.consent.version).length === 0;
+    return !!later.now && later.now.validateAll(this.values, this.config?.consent.version).length === 0;
   }
 
   private showProblems(problems: FormIssue[]): void {
@@ -431,9 +431,9 @@ export class SoRequestForm extends SoElement {
 
   // Checks one field against the answers as they are when the checks are here (at once, usually).
   private checkField(field: string): void {
-    const r = rules.now;
+    const r = later.now;
     if (!r) {
-      void this.fetchParts().then(() => rules.now && this.checkField(field));
+      void this.fetchParts().then(() => later.now && this.checkField(field));
       return;
     }
     const problem = r.validateField(this.values, field, this.config?.consent.version);
@@ -469,8 +469,8 @@ export class SoRequestForm extends SoElement {
 
   /** Checks every step and sends the request once; resolves with the case, or undefined if it did not go. */
   async submit(): Promise<Case | undefined> {
-    if (!rules.now) await this.fetchParts();
-    const r = rules.now;
+    if (!later.now) await this.fetchParts();
+    const r = later.now;
     if (!r || this.submitting || this.created) return this.created;
     const client = this.activeClient;
     const version = this.config?.consent.version;
@@ -523,22 +523,11 @@ export class SoRequestForm extends SoElement {
   // ----- rendering -----
 
   private view(m: FormMessages): FormView {
-    return { m, values: this.values, issues: this.issues, hidden: this.hiddenList, lang: this.textLang, config: this.config, edit: this.edit, change: this.change };
-  }
-
-  private renderSummary(v: FormView): TemplateResult | typeof nothing {
-    const m = v.m;
-    if (!this.summary.length && !this.submitFailed) return nothing;
-    return html`<div class="error-summary" part="error-summary" tabindex="-1" aria-labelledby="summary-title">
-      <h2 id="summary-title">${m.errorSummaryTitle}</h2>
-      ${this.submitFailed ? html`<p>${m.submitFailed}</p>` : nothing}
-      <ul>${this.summary.map((i) => {
-        const id = fieldId(i.field);
-        if (isHidden(i.field, v.hidden) || !stepOfField(i.field)) return html`<li>${m.hiddenProblem(label(v, i.field), issueText(v, i))}</li>`;
-        // The summary repeats a field's own message; a generic one needs the field's label to make sense there.
-        const words = issueWords(m, i, v.values.coverage.plan);
-        return html`<li><a href="#${id}" @click=${(e: Event) => { e.preventDefault(); this.renderRoot.querySelector<HTMLElement>(`#${id}`)?.focus(); }}>${words.specific ? words.text : `${label(v, i.field)}: ${words.text}`}</a></li>`;
-      })}</ul></div>`;
+    const plan = this.values.coverage.plan;
+    return {
+      m, values: this.values, issues: this.issues, hidden: this.hiddenList, lang: this.textLang, config: this.config, edit: this.edit, change: this.change,
+      words: (issue) => later.now!.issueWords(m, issue, plan),
+    };
   }
 
   // A line in place of the form while something it needs is on its way, or with Retry when it failed.
@@ -560,22 +549,22 @@ export class SoRequestForm extends SoElement {
     if (this.created && this.handedOver) return html``;
     const v = this.view(m);
     const step = this.step;
-    const later = steps.now;
+    const parts = later.now;
     // Step 1 needs only the config; a later step and the confirmation also need their module.
-    if (!this.config || this.partsFailed || (!later && (this.created || step !== 'who'))) {
+    if (!this.config || this.partsFailed || (!parts && (this.created || step !== 'who'))) {
       return this.waiting(this.configFailed || this.partsFailed, { loading: m.loadingConfig, failed: m.configFailed, retry: m.retry }, () => {
         this.partsFailed = false;
         void this.fetchParts();
         if (!this.config && this.activeClient) void this.loadConfig(this.activeClient);
       });
     }
-    if (this.created) return later!.renderConfirmation(v, this.created);
+    if (this.created) return parts!.renderConfirmation(v, this.created);
     return html`<form part="form" novalidate autocomplete="on" @submit=${this.onSubmitEvent} @input=${this.onInput} @change=${this.onInput} @focusout=${this.onBlur}>
-      ${this.renderSummary(v)}
+      ${this.summary.length || this.submitFailed ? parts!.renderSummary(v, this.summary, this.submitFailed) : nothing}
       <h2 part="heading" tabindex="-1"><span class="caption" part="step-indicator">${m.stepOf(this.stepIndex + 1, STEPS.length)}</span>${m.steps[step]}</h2>
       ${step === 'who' ? html`<p class="notice" part="notice">${m.emergency}</p>` : nothing}
       <p>${m.stepIntro[step]}</p>
-      ${step === 'who' ? stepWho(v) : later!.renderStep(v, step)}
+      ${step === 'who' ? stepWho(v) : parts!.renderStep(v, step)}
       <div class="actions">
         ${this.stepIndex > 0 ? html`<button type="button" part="button back" class="secondary" @click=${() => this.back()}>${m.back}</button>` : nothing}
         ${step === 'review'

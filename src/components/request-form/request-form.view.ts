@@ -6,7 +6,7 @@ import { RELATIONSHIPS, type Locale } from '../../core/model/codes.js';
 import type { BackendConfig } from '../../core/model/config.js';
 import { getValue, isHidden, type FormIssue, type FormValues, type StepId } from './request-form.model.js';
 import type { FormMessages } from './request-form.messages.js';
-import { issueWords, jurisdictionGroups, languageOptions, type Option, type OptionGroup } from './request-form.i18n.js';
+import { jurisdictionGroups, languageOptions, type Option, type OptionGroup } from './request-form.i18n.js';
 
 /** One render's state, and the two actions a later step asks of the element. */
 export interface FormView {
@@ -20,6 +20,8 @@ export interface FormView {
   edit(values: FormValues, focus?: string, message?: string): void;
   /** Opens a step from the review; Continue there comes back to the review. */
   change(step: StepId): void;
+  /** A problem in words: the field's own message (`specific`), else the core's generic one. */
+  words(issue: FormIssue): { text: string; specific: boolean };
 }
 
 /** Options of a text box. */
@@ -46,7 +48,7 @@ export function label(v: FormView, field: string): string {
 export const issueFor = (v: FormView, field: string) => v.issues.find((i) => i.field === field);
 
 /** A problem in words. */
-export const issueText = (v: FormView, issue: FormIssue) => issueWords(v.m, issue, v.values.coverage.plan).text;
+export const issueText = (v: FormView, issue: FormIssue) => v.words(issue).text;
 
 /** The message beside a field, when it has a problem. */
 export function errorLine(v: FormView, field: string): Part {
