@@ -11,6 +11,7 @@ import { jurisdictionName, provinceOptions, specialtyOptions, type Option } from
 import { choices, describedBy, errorLine, fieldId, issueFor, issueText, label, languages, select, text, type FormView } from './request-form.view.js';
 
 export { issueWords } from './request-form.i18n.js';
+export { stepStyles } from './request-form.steps.styles.js';
 
 const options = (codes: readonly string[], words: Record<string, string>): Option[] => codes.map((c) => [c, words[c]!]);
 

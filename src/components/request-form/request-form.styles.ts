@@ -1,6 +1,6 @@
 import { css } from 'lit';
 
-/** Styles of `<so-request-form>`, inside the `so` layer so host CSS wins. */
+/** Styles of `<so-request-form>`'s first step and fields, inside the `so` layer so host CSS wins (the rest: request-form.steps.styles). */
 export const requestFormStyles = css`
   @layer so {
     :host { display: block; max-width: 40rem; background: var(--_background); line-height: 1.5; }
@@ -26,29 +26,10 @@ export const requestFormStyles = css`
     .choice input { width: 1.4em; height: 1.4em; margin: 0.1em 0 0; flex: none; accent-color: var(--_primary); }
     .choice label { font-weight: 400; margin: 0; }
     .notice { border-inline-start: 6px solid var(--_warning); background: var(--_warning-bg); color: var(--_text); padding: calc(var(--_space) * 3); font-weight: 600; }
-    .inset { border-inline-start: 6px solid var(--_border); padding-inline-start: calc(var(--_space) * 4); color: var(--_text); }
-    .error-summary { border: 4px solid var(--_danger); padding: calc(var(--_space) * 4); margin-bottom: calc(var(--_space) * 8); }
-    .error-summary ul { margin: 0; padding-inline-start: 1.2em; }
-    .error-summary a { color: var(--_danger); font-weight: 600; }
     .actions { display: flex; flex-wrap: wrap; gap: calc(var(--_space) * 3); margin-top: calc(var(--_space) * 8); }
     button { font: inherit; cursor: pointer; border-radius: var(--_radius); padding: calc(var(--_space) * 2) calc(var(--_space) * 4); }
     .primary { background: var(--_primary); color: var(--_background); border: 2px solid var(--_primary); font-weight: 600; }
     .secondary { background: var(--_background); color: var(--_primary); border: 2px solid var(--_primary); }
-    .link { background: none; border: 0; padding: 0; color: var(--_primary); text-decoration: underline; }
-    [aria-disabled='true'] { opacity: 0.7; cursor: progress; }
-    .question { border: 1px solid var(--_border); border-radius: var(--_radius); padding: calc(var(--_space) * 3); margin-bottom: calc(var(--_space) * 4); }
-    .question-tools { display: flex; flex-wrap: wrap; gap: calc(var(--_space) * 2); margin-top: calc(var(--_space) * 2); }
-    .question-tools button { padding: var(--_space) calc(var(--_space) * 2); }
-    dl { margin: 0 0 calc(var(--_space) * 4); }
-    .row { display: grid; grid-template-columns: minmax(8rem, 1fr) 2fr; gap: calc(var(--_space) * 2); padding: calc(var(--_space) * 2) 0; border-bottom: 1px solid var(--_border); }
-    dt { font-weight: 600; }
-    dd { margin: 0; overflow-wrap: anywhere; white-space: pre-wrap; }
-    .section-head { display: flex; justify-content: space-between; align-items: baseline; gap: calc(var(--_space) * 2); }
-    .consent-text { border: 1px solid var(--_border); padding: calc(var(--_space) * 3); border-radius: var(--_radius); }
-    .panel { border: 4px solid var(--_success); background: var(--_success-bg); padding: calc(var(--_space) * 5); margin-bottom: calc(var(--_space) * 6); }
-    .reference { font-size: 1.6em; font-weight: 700; overflow-wrap: anywhere; }
-    .checklist li { margin-bottom: calc(var(--_space) * 2); }
-    .checklist .why { display: block; color: var(--_text-muted); }
     @media (forced-colors: active) { .primary { border-color: ButtonText; } }
   }
 `;

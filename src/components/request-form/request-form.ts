@@ -12,6 +12,7 @@ import type { Case } from '../../core/model/case.js';
 import { SoElement } from '../shared/base-element.js';
 import { tokenStyles } from '../shared/tokens.styles.js';
 import { claimClientError } from '../shared/client-errors.js';
+import { adoptStyles } from '../shared/adopt.js';
 import { announce } from '../shared/announce.js';
 import { focusErrorSummary, focusStepHeading } from '../shared/focus.js';
 import { compileAppearance, type Appearance } from '../shared/appearance.js';
@@ -143,6 +144,7 @@ export class SoRequestForm extends SoElement {
   private catalogueLoad?: Promise<unknown>;
   private partsLoad?: Promise<void>;
   private nextQueued = false;
+  private stepStylesIn = false;
   private loadingLocale?: Locale;
   private hiddenCache: { attr: string; list: string[] } = { attr: '', list: [] };
 
@@ -224,7 +226,7 @@ export class SoRequestForm extends SoElement {
   // Fetches the checks and the later steps (once per page); never rejects: a failure sets partsFailed.
   private fetchParts(): Promise<void> {
     return (this.partsLoad ??= later.load().then(
-      () => undefined,
+      () => this.requestUpdate(),
       () => {
         this.partsFailed = true;
       },
@@ -249,6 +251,11 @@ export class SoRequestForm extends SoElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    // The later parts' styles join this form's own before it first draws one of them.
+    if (later.now && !this.stepStylesIn) {
+      adoptStyles(this.renderRoot, [later.now.stepStyles]);
+      this.stepStylesIn = true;
+    }
     this.settleWords();
     if (changed.has('initial')) this.applyInitial();
     if (changed.has('appearance')) this.applyAppearance();
