@@ -63,6 +63,23 @@ describe('<so-record-uploader>', () => {
     await expectAccessible(el);
   });
 
+  it('sends records added and sent at once, before its rows and the upload engine are in', async () => {
+    const { client } = await session();
+    const el = await uploader(client, await newCase(client));
+    const uploaded = oneEvent(el, 'so-record-uploaded');
+    el.addFiles([pdfFile(200_000, 'biopsy.pdf')]);
+    // Counted at once, though the rows and the engine load on demand with this first file.
+    expect(el.rowCount).to.equal(1);
+    expect(el.manager).to.equal(undefined);
+    el.send();
+    await el.updateComplete;
+    expect(el.renderedRowCount).to.equal(1);
+    await until(el, (states) => states.length === 1 && states[0] === 'verified');
+    expect(statusTexts(el)).to.deep.equal(['Received and checked']);
+    expect(el.value).to.deep.equal([(await uploaded).record.id]);
+    await expectAccessible(el);
+  });
+
   it('sends a chosen record: kind and neutral title, progress, verified, events, form value and checklist', async () => {
     const { client } = await session();
     const caseId = await newCase(client);
