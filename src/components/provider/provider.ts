@@ -7,7 +7,7 @@ import type { TokenGetter } from '../../core/backend.js';
 import { createClient, type SecondOpinionClient } from '../../core/client/client.js';
 import { isSecondOpinionError, ProtocolError } from '../../core/errors.js';
 import type { Appearance } from '../shared/appearance.js';
-import { compileAppearance } from '../shared/appearance.js';
+import { compileAppearance, setAppearanceProperties } from '../shared/appearance.js';
 import { SoElement } from '../shared/base-element.js';
 import { onUnclaimedError } from '../shared/client-errors.js';
 import { appearanceContext, clientContext, localeContext } from '../shared/context.js';
@@ -129,10 +129,7 @@ export class SoProvider extends SoElement {
   private applyAppearance(): void {
     const appearance: Appearance = { ...this.appearance, theme: this.appearance?.theme ?? this.theme };
     const compiled = compileAppearance(appearance, this.scope);
-    for (const name of this.appliedProperties) this.style.removeProperty(name);
-    // CSSOM writes, not a style attribute: allowed under a strict CSP.
-    for (const [name, value] of Object.entries(compiled.properties)) this.style.setProperty(name, value);
-    this.appliedProperties = Object.keys(compiled.properties);
+    this.appliedProperties = setAppearanceProperties(this, compiled, this.appliedProperties);
     this.sheet?.replaceSync(compiled.css);
     this.appearanceProvider.setValue(this.appearance);
   }

@@ -1,6 +1,8 @@
 // The autosaved draft: encrypted with AES-GCM under a key that cannot leave the browser
 // (non-extractable CryptoKey kept in IndexedDB), so what rests on disk is never readable text.
 
+import { getValue, isHidden, setValue, STEP_FIELDS, STEPS, valuesFrom, type FormValues } from './request-form.model.js';
+
 const DB = 'second-opinion-kit';
 const STORE = 'drafts';
 const KEY_ID = 'request-form-key';
@@ -77,4 +79,20 @@ export async function loadDraft(): Promise<unknown> {
 export async function clearDraft(): Promise<void> {
   await withStore('readwrite', (s) => s.delete(DRAFT_ID));
   await withStore('readwrite', (s) => s.delete(KEY_ID));
+}
+
+/**
+ * The stored draft as the form's answers and step, or undefined. What the host supplies in `initial`
+ * and hides stays the host's, never a stale copy from the draft.
+ */
+export async function restoreDraft(initial: unknown, hidden: readonly string[]): Promise<{ values: FormValues; step: number } | undefined> {
+  const draft = (await loadDraft()) as { values?: unknown; step?: unknown } | undefined;
+  if (!draft) return undefined;
+  let values = valuesFrom(draft.values);
+  const fromHost = valuesFrom(initial);
+  for (const field of STEPS.flatMap((s) => STEP_FIELDS[s])) {
+    if (isHidden(field, hidden)) values = setValue(values, field, getValue(fromHost, field));
+  }
+  const step = typeof draft.step === 'number' && draft.step >= 0 && draft.step < STEPS.length ? draft.step : 0;
+  return { values, step };
 }

@@ -3,8 +3,7 @@
 // the person types, and submits once. Steps 2-6 and the checks arrive on demand (see `loader`).
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { REASONS } from '../../core/model/codes.js';
-import { isSecondOpinionError, ValidationError } from '../../core/errors.js';
+import { isSecondOpinionError } from '../../core/errors.js';
 import { newIdempotencyKey, type SecondOpinionClient } from '../../core/client/client.js';
 import type { BackendConfig } from '../../core/model/config.js';
 import type { Locale } from '../../core/model/codes.js';
@@ -15,10 +14,10 @@ import { claimClientError } from '../shared/client-errors.js';
 import { adoptStyles } from '../shared/adopt.js';
 import { announce } from '../shared/announce.js';
 import { focusErrorSummary, focusStepHeading } from '../shared/focus.js';
-import { compileAppearance, type Appearance } from '../shared/appearance.js';
+import { compileAppearance, setAppearanceProperties, type Appearance } from '../shared/appearance.js';
 import type { MessagesOverride } from '../shared/i18n/messages.js';
 import {
-  buildRequest, getValue, isHidden, parseHiddenFields, setValue, STEP_FIELDS, STEPS, stepOfField, valuesFrom, type FormIssue, type FormValues, type StepId,
+  buildRequest, getValue, parseHiddenFields, setValue, STEP_FIELDS, STEPS, stepOfField, valuesFrom, type FormIssue, type FormValues, type StepId,
 } from './request-form.model.js';
 import type { FormMessages } from './request-form.messages.js';
 import { BOOT } from './request-form.boot.js';
@@ -293,26 +292,16 @@ export class SoRequestForm extends SoElement {
   }
 
   private applyAppearance(): void {
-    const compiled = compileAppearance(this.appearance, '');
-    for (const name of this.appliedProperties) this.style.removeProperty(name);
-    for (const [name, value] of Object.entries(compiled.properties)) this.style.setProperty(name, value);
-    this.appliedProperties = Object.keys(compiled.properties);
+    this.appliedProperties = setAppearanceProperties(this, compileAppearance(this.appearance, ''), this.appliedProperties);
   }
 
   private async restoreDraft(): Promise<void> {
     this.draftLoaded = true;
     const generation = this.draftGeneration;
-    const draft = (await (await drafts()).loadDraft()) as { values?: unknown; step?: unknown } | undefined;
+    const draft = await (await drafts()).restoreDraft(this.initial, this.hiddenList);
     if (!draft || generation !== this.draftGeneration) return;
-    let v = valuesFrom(draft.values);
-    // What the host supplies and hides stays the host's, never a stale copy from the draft.
-    const fromHost = valuesFrom(this.initial);
-    for (const field of STEPS.flatMap((s) => STEP_FIELDS[s])) {
-      if (isHidden(field, this.hiddenList)) v = setValue(v, field, getValue(fromHost, field));
-    }
-    this.values = v;
-    const step = typeof draft.step === 'number' && draft.step >= 0 && draft.step < STEPS.length ? draft.step : 0;
-    this.stepIndex = step;
+    this.values = draft.values;
+    this.stepIndex = draft.step;
   }
 
   private persist(): void {
@@ -406,22 +395,8 @@ export class SoRequestForm extends SoElement {
     const t = e.target as HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
     const name = t.name;
     if (!name) return;
-    let v = this.values;
-    if (name === 'reasons') {
-      const box = t as HTMLInputElement;
-      const set = new Set(v.reasons);
-      if (box.checked) set.add(box.value);
-      else set.delete(box.value);
-      v = { ...v, reasons: REASONS.filter((r) => set.has(r)) };
-    } else if (name === 'careTeam.share') {
-      v = setValue(v, name, t.value === 'yes');
-    } else if (name === 'consent') {
-      const box = t as HTMLInputElement;
-      v = { ...v, consent: box.checked ? { acceptedAt: new Date().toISOString(), version: this.config?.consent.version } : {} };
-    } else {
-      v = setValue(v, name, t.value);
-    }
-    this.values = v;
+    // Step 1's fields are plain text and lists; the later steps' choices are read by their module.
+    this.values = later.now ? later.now.readInput(this.values, t, this.config?.consent.version) : setValue(this.values, name, t.value);
     const field = name === 'consent' ? 'consent.scopes' : name;
     this.touched.add(field);
     // Choices are settled when made; a shown problem clears as soon as it is fixed.
@@ -479,38 +454,31 @@ export class SoRequestForm extends SoElement {
     if (!later.now) await this.fetchParts();
     const r = later.now;
     if (!r || this.submitting || this.created) return this.created;
-    const client = this.activeClient;
-    const version = this.config?.consent.version;
-    const problems = r.validateAll(this.values, version);
-    if (problems.length || !client) {
-      this.landOn(problems);
-      return undefined;
-    }
-    const built = buildRequest(this.values, version);
-    const body = JSON.stringify(built.request);
-    // One key per action: a retry of the same answers replays the first result instead of making a second case.
-    if (this.submitKey?.body !== body) this.submitKey = { key: newIdempotencyKey(), body };
-    this.submitting = true;
-    this.submitFailed = false;
     try {
-      const created = await client.cases.create(built.request, { submit: true, idempotencyKey: this.submitKey.key });
-      this.created = created;
+      const outcome = await r.sendRequest(this.activeClient, this.values, this.config?.consent.version, (body) => {
+        this.submitting = true;
+        this.submitFailed = false;
+        // One key per action: a retry of the same answers replays the first result instead of making a second case.
+        if (this.submitKey?.body !== body) this.submitKey = { key: newIdempotencyKey(), body };
+        return this.submitKey.key;
+      });
+      if ('problems' in outcome) {
+        this.landOn(outcome.problems);
+        return undefined;
+      }
+      if ('failed' in outcome) {
+        this.submitFailed = true;
+        this.pendingFocus = 'summary';
+        if (this.words) void announce(this.words.submitFailed, { politeness: 'assertive' });
+        if (!isSecondOpinionError(outcome.failed)) throw outcome.failed;
+        return undefined;
+      }
+      const created = (this.created = outcome.created);
       await this.clearDraft();
       const proceed = this.emit(new SoCaseCreatedEvent(created));
       this.handedOver = !proceed;
       this.pendingFocus = proceed ? 'heading' : undefined;
       return created;
-    } catch (e) {
-      claimClientError(e);
-      if (e instanceof ValidationError && e.issues.length) {
-        this.landOn(r.placeIssues(e.issues, built.questionSlots));
-      } else {
-        this.submitFailed = true;
-        this.pendingFocus = 'summary';
-        if (this.words) void announce(this.words.submitFailed, { politeness: 'assertive' });
-        if (!isSecondOpinionError(e)) throw e;
-      }
-      return undefined;
     } finally {
       this.submitting = false;
     }

@@ -3,7 +3,12 @@
 // wherever it checks (blur, Continue, submit).
 import { parseWith, type FieldIssue } from '../../core/model/parse.js';
 import { RequestSchema } from '../../core/model/request.js';
-import { buildRequest, STEP_FIELDS, STEPS, stepOfField, type FormIssue, type FormValues, type StepId } from './request-form.model.js';
+import type { Case } from '../../core/model/case.js';
+import type { SecondOpinionClient } from '../../core/client/client.js';
+import { ValidationError } from '../../core/errors.js';
+import { claimClientError } from '../shared/client-errors.js';
+import { REASONS } from '../../core/model/codes.js';
+import { buildRequest, setValue, STEP_FIELDS, STEPS, stepOfField, type FormIssue, type FormValues, type StepId } from './request-form.model.js';
 
 /** The form field a request path belongs to, with question numbers turned into form slots. */
 export function fieldForPath(path: string, questionSlots: readonly number[] = []): string {
@@ -60,3 +65,36 @@ export function validateField(values: FormValues, field: string, consentVersion?
   return validateAll(values, consentVersion).find((i) => i.field === field);
 }
 
+/** What sending the request came to: the case, problems to show on their fields, or a failure. */
+export type SendOutcome = { created: Case } | { problems: FormIssue[] } | { failed: unknown };
+
+/**
+ * Checks every step, then sends the request once. `sending` is told the body just before it goes
+ * and answers with its idempotency key. Never throws: a failure is an outcome.
+ */
+export async function sendRequest(client: SecondOpinionClient | undefined, values: FormValues, consentVersion: string | undefined, sending: (body: string) => string): Promise<SendOutcome> {
+  const problems = validateAll(values, consentVersion);
+  if (problems.length || !client) return { problems };
+  const built = buildRequest(values, consentVersion);
+  try {
+    return { created: await client.cases.create(built.request, { submit: true, idempotencyKey: sending(JSON.stringify(built.request)) }) };
+  } catch (e) {
+    claimClientError(e);
+    return e instanceof ValidationError && e.issues.length ? { problems: placeIssues(e.issues, built.questionSlots) } : { failed: e };
+  }
+}
+
+/** The answers after a change to `control`: the later steps' reasons, care-team and consent choices, or any text. */
+export function readInput(values: FormValues, control: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement, consentVersion: string | undefined): FormValues {
+  const { name, value } = control;
+  const checked = (control as HTMLInputElement).checked;
+  if (name === 'reasons') {
+    const set = new Set(values.reasons);
+    if (checked) set.add(value);
+    else set.delete(value);
+    return { ...values, reasons: REASONS.filter((r) => set.has(r)) };
+  }
+  if (name === 'careTeam.share') return setValue(values, name, value === 'yes');
+  if (name === 'consent') return { ...values, consent: checked ? { acceptedAt: new Date().toISOString(), version: consentVersion } : {} };
+  return setValue(values, name, value);
+}

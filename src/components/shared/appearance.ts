@@ -87,3 +87,13 @@ export function compileAppearance(appearance: Appearance | undefined, scope: str
   }
   return { properties, css: blocks.join('\n') };
 }
+
+/**
+ * Writes `compiled`'s custom properties on `el` (CSSOM writes, allowed under a strict CSP) and
+ * removes the `previous` ones it no longer sets; returns the names now set.
+ */
+export function setAppearanceProperties(el: HTMLElement, compiled: CompiledAppearance, previous: readonly string[]): string[] {
+  for (const name of previous) el.style.removeProperty(name);
+  for (const [name, value] of Object.entries(compiled.properties)) el.style.setProperty(name, value);
+  return Object.keys(compiled.properties);
+}

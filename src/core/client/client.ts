@@ -9,6 +9,7 @@ import type { BackendConfig } from '../model/config.js';
 import type { FieldIssue } from '../model/parse.js';
 import type { RequestDraft, RequestInput } from '../model/request.js';
 import type * as z from 'zod/mini';
+import type * as SchemasModule from './schemas.js';
 import { CaseUpdatedEvent, ClientErrorEvent } from './events.js';
 // Kept in the .d.ts, where the value import above is dropped: it declares SecondOpinionClientEventMap.
 import './events.js';
@@ -41,7 +42,7 @@ export interface ClientEngines {
 
 const noToken: TokenGetter = () => undefined;
 
-type Schemas = typeof import('./schemas.js');
+type Schemas = typeof SchemasModule;
 /** The kinds of answer the client checks (see `call`). */
 export type AnswerKind = keyof Schemas['answers'];
 /** The checked value of each kind of answer. */
