@@ -1,8 +1,9 @@
 // The size budgets of issue 9 (gzip), one place for `.size-limit.mjs` and the gate that checks them.
 // Every entry is a real import of the built package, bundled by esbuild (minified, tree-shaken,
-// `sideEffects` honoured). Only the code a page loads up front counts: every dynamic `import()`
-// (the REST/FHIR/memory backends the provider loads on demand, the upload engine the uploader loads
-// with the first file, the live watcher, French catalogues) is left out; the big ones are reported on their own.
+// `sideEffects` honoured). The budgets are for the first load: every dynamic `import()` (validation,
+// the ky transport, the live watcher, the upload engine, the elements' later parts, French catalogues,
+// the backends `<so-provider>` picks) is left out of them, and reported below, with the total a page
+// reaches once every part has loaded, so nothing deferred goes unseen.
 
 /** The shared base every element sits on: `<so-provider>` and the core a page talks REST with. */
 const base = {
@@ -11,21 +12,45 @@ const base = {
 };
 
 /**
+ * `report`: measured and shown, with `how` it is loaded, but not gated.
  * `budget`: the issue's target in KB. `ceiling`: where the measured figure is above the budget
  * after honest work, the figure it may not grow past (README's size table shows the gap).
  * `over`: the entry measured as the difference from another (an element's own code on top of its base).
  */
 export const entries = [
-  { name: 'core', import: { 'dist/index.js': '{ createClient, RestBackend }' }, budget: 12, ceiling: 27.2 },
-  { name: 'core with uploads', import: { 'dist/index.js': '{ createClient, RestBackend, installUploads }' }, budget: 30, ceiling: 58 },
+  { name: 'core', import: { 'dist/index.js': '{ createClient, RestBackend }' }, budget: 12 },
+  { name: 'core with uploads', import: { 'dist/index.js': '{ createClient, RestBackend, installUploads }' }, budget: 30 },
   { name: 'elements base', import: base, report: true },
   { name: '<so-status-badge>', import: { ...base, 'dist/elements/status-badge.js': '{ SoStatusBadge }' }, over: 'elements base', budget: 8 },
-  { name: '<so-request-form>', import: { ...base, 'dist/elements/request-form.js': '{ SoRequestForm }' }, over: 'elements base', budget: 8, ceiling: 12 },
-  { name: '<so-status-tracker>', import: { ...base, 'dist/elements/status-tracker.js': '{ SoStatusTracker }' }, over: 'elements base', budget: 8, ceiling: 11 },
+  { name: '<so-request-form>', import: { ...base, 'dist/elements/request-form.js': '{ SoRequestForm }' }, over: 'elements base', budget: 8 },
+  { name: '<so-status-tracker>', import: { ...base, 'dist/elements/status-tracker.js': '{ SoStatusTracker }' }, over: 'elements base', budget: 8 },
   { name: '<so-opinion-summary>', import: { ...base, 'dist/elements/opinion-summary.js': '{ SoOpinionSummary }' }, over: 'elements base', budget: 8 },
-  { name: '<so-record-uploader>', import: { ...base, 'dist/elements/record-uploader.js': '{ SoRecordUploader }' }, over: 'elements base', budget: 8, ceiling: 10.7 },
-  { name: 'everything', import: { 'dist/elements/index.js': '*', 'dist/index.js': '{ createClient, RestBackend }' }, budget: 45, ceiling: 68.5 },
-  { name: 'REST backend (on demand)', import: { 'dist/core/backends/rest/index.js': '{ RestBackend }' }, report: true },
-  { name: 'upload engine (on demand)', import: { 'dist/core/uploads/upload-manager.js': '{ UploadManager }' }, report: true },
-  { name: 'live watcher (on demand)', import: { 'dist/core/watch/case-watcher.js': '{ CaseWatcher }' }, report: true },
+  { name: '<so-record-uploader>', import: { ...base, 'dist/elements/record-uploader.js': '{ SoRecordUploader }' }, over: 'elements base', budget: 8 },
+  { name: 'everything', import: { 'dist/elements/index.js': '*', 'dist/index.js': '{ createClient, RestBackend }' }, budget: 45 },
+  {
+    name: 'a workflow page, every part loaded',
+    import: {
+      'dist/elements/index.js': '*',
+      'dist/index.js': '{ createClient, RestBackend, installUploads }',
+      'dist/core/backends/rest/transport.js': '{ Transport }',
+      'dist/core/backends/rest/problem.js': '{ errorFromResponse }',
+      'dist/core/client/schemas.js': '{ answers, inputs, parseWith }',
+      'dist/core/watch/case-watcher.js': '{ CaseWatcher }',
+      'dist/core/uploads/upload-manager.js': '{ UploadManager }',
+      'dist/components/request-form/request-form.messages.js': '{ FORM_MESSAGES_EN }',
+      'dist/components/request-form/request-form.validation.js': '{ sendRequest, readInput, validateAll, validateStep, validateField, placeIssues }',
+      'dist/components/request-form/request-form.steps.js': '{ renderStep, renderConfirmation, renderSummary, issueWords, stepStyles }',
+      'dist/components/status-tracker/tracker-list.js': '{ CaseList }',
+      'dist/components/status-tracker/tracker-reply.js': '{ ReplyPanel }',
+      'dist/components/status-tracker/tracker-withdraw.js': '{ WithdrawConfirm }',
+      'dist/components/record-uploader/record-rows.js': '{ RecordRows }',
+    },
+    report: true,
+    how: 'all of the above plus every on-demand part a page in English on REST reaches (not French, FHIR, the in-memory backend, drafts or the hashing Worker)',
+  },
+  // Loaded on demand, each measured alone (so shared code is counted in each): what a page fetches later.
+  { name: 'validation (zod/mini + schemas)', import: { 'dist/core/client/schemas.js': '{ answers, inputs, parseWith }' }, report: true, how: 'on demand: with the first call' },
+  { name: 'REST transport (ky)', import: { 'dist/core/backends/rest/transport.js': '{ Transport }' }, report: true, how: 'on demand: with the first request' },
+  { name: 'live watcher', import: { 'dist/core/watch/case-watcher.js': '{ CaseWatcher }' }, report: true, how: 'on demand: with the first cases.watch()' },
+  { name: 'upload engine', import: { 'dist/core/uploads/upload-manager.js': '{ UploadManager }' }, report: true, how: 'on demand: the uploader loads it with the first file' },
 ];
