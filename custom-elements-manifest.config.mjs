@@ -123,10 +123,20 @@ function frameworkTypings() {
   };
 }
 
+// The analyzer lists modules in the order its file reads finish; sorted, the manifest's diffs show only real changes.
+function sortedModules() {
+  return {
+    name: 'so-sorted-modules',
+    packageLinkPhase({ customElementsManifest }) {
+      customElementsManifest.modules.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    },
+  };
+}
+
 export default {
   globs: ['src/components/**/*.ts'],
   exclude: ['src/components/**/*.styles.ts', 'src/components/index.ts'],
   outdir: '.',
   litelement: true,
-  plugins: [frameworkTypings()],
+  plugins: [sortedModules(), frameworkTypings()],
 };
