@@ -8,7 +8,7 @@ export const statusTrackerStyles = css`
     h2, h3 { margin: 0 0 calc(var(--_space) * 2); line-height: 1.3; }
     h2 { font-size: 1.375em; }
     h3 { font-size: 1.125em; }
-    section + section, .block + .block { margin-top: calc(var(--_space) * 6); }
+    .block + .block { margin-top: calc(var(--_space) * 6); }
     p { margin: 0 0 calc(var(--_space) * 3); }
     .next, .muted { color: var(--_text-muted); }
     .clock { font-weight: 600; }
@@ -27,14 +27,13 @@ export const statusTrackerStyles = css`
     .upcoming .label { color: var(--_text-muted); }
     .current .label, .ended .label { font-weight: 600; }
     .at { color: var(--_text-muted); font-size: 0.9em; margin-inline-start: auto; }
-    .message { margin: 0 0 calc(var(--_space) * 3); white-space: pre-wrap; }
+    .message { white-space: pre-wrap; }
     .error { color: var(--_danger); font-weight: 600; }
     button {
       font: inherit; cursor: pointer; border-radius: var(--_radius); padding: calc(var(--_space) * 2) calc(var(--_space) * 4);
       border: 2px solid var(--_primary); background: var(--_primary); color: var(--_background); min-height: 44px;
     }
     button.secondary { background: var(--_background); color: var(--_primary); }
-    button[disabled] { opacity: 0.6; cursor: default; }
     .connection { color: var(--_text-muted); font-style: italic; }
     @media (forced-colors: active) {
       .marker, .done .marker, .current .marker, .ended .marker { border-color: CanvasText; }

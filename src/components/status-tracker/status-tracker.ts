@@ -1,7 +1,7 @@
 // <so-status-tracker>: one case live (timeline, status, expected date, what the patient must do,
 // withdraw), or without `case-id` the caller's cases as a paged list.
 import { html, nothing, type TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { statusText } from '../../core/i18n/statuses.js';
 import type { Case } from '../../core/model/case.js';
 import type { Locale } from '../../core/model/codes.js';
@@ -20,7 +20,7 @@ import type * as BadgePart from '../status-badge/status-badge.js';
 import type * as ListPart from './tracker-list.js';
 import type { CaseList } from './tracker-list.js';
 import { TRACKER_WORDS, type TrackerMessages } from './tracker-messages.js';
-import { calendarDate, canReply, canWithdraw, clockWords, newActions, timelineSteps, type StepKey } from './tracker-model.js';
+import { calendarDate, canReply, canWithdraw, clockWords, newActions, timelineSteps } from './tracker-model.js';
 import type * as ReplyPart from './tracker-reply.js';
 import type { ReplyPanel } from './tracker-reply.js';
 import type * as WithdrawPart from './tracker-withdraw.js';
@@ -35,10 +35,8 @@ const IMPORTS: { [K in keyof Parts]: () => Promise<Parts[K]> } = {
   badge: () => import('../status-badge/status-badge.js'),
 };
 
-const STEP_WORDS: Record<StepKey, keyof TrackerMessages> = {
-  submitted: 'stepSubmitted', triage: 'stepTriage', accepted: 'stepAccepted', in_review: 'stepInReview',
-  opinion_ready: 'stepOpinionReady', declined: 'stepDeclined', withdrawn: 'stepWithdrawn',
-};
+// A step's words are named after it: `in_review` -> `stepInReview`.
+const stepWords = (m: TrackerMessages, key: string) => m[`step${key.replace(/(?:^|_)(.)/g, (_, c: string) => c.toUpperCase())}` as keyof TrackerMessages] as string;
 
 /**
  * Follows a case live: a timeline from sent to opinion ready (or its ending), the status in plain
@@ -110,8 +108,6 @@ export class SoStatusTracker extends SoElement {
   @state() private confirming = false;
   // A part could not be loaded (offline, a redeploy): shown as a load error, with retry.
   @state() private partFailed = false;
-
-  @query('#withdraw') private withdrawButton?: HTMLButtonElement;
 
   private parts: Partial<Parts> = {};
   private partLoads: Partial<Record<keyof Parts, Promise<void>>> = {};
@@ -192,7 +188,7 @@ export class SoStatusTracker extends SoElement {
   private timelineEntry(ev: CaseEvent): void {
     if (ev.kind !== 'status_changed' || !this.caseId) return;
     void announce(this.words.statusChanged(statusText(ev.status, this.locale).label));
-    this.emit(new SoStatusChangedEvent({ caseId: this.caseId, status: ev.status, ...(ev.previousStatus ? { previousStatus: ev.previousStatus } : {}), eventId: ev.id }));
+    this.emit(new SoStatusChangedEvent({ caseId: this.caseId, status: ev.status, previousStatus: ev.previousStatus, eventId: ev.id }));
   }
 
   private caseArrived(next: Case, previous: Case | undefined): void {
@@ -220,7 +216,7 @@ export class SoStatusTracker extends SoElement {
   private async closeConfirm(toButton: boolean): Promise<void> {
     this.confirming = false;
     await this.updateComplete;
-    if (toButton) this.withdrawButton?.focus();
+    if (toButton) this.renderRoot.querySelector<HTMLElement>('#withdraw')?.focus();
   }
 
   protected override render(): TemplateResult {
@@ -258,10 +254,10 @@ export class SoStatusTracker extends SoElement {
           <h3 id="timeline-heading">${m.timelineHeading}</h3>
           <ol part="timeline" class="timeline" aria-labelledby="timeline-heading">
             ${timelineSteps(c).map((s) => {
-              const stateWord = s.waiting ? m.stepWaiting : s.state === 'done' ? m.stepDone : s.state === 'current' ? m.stepCurrent : s.state === 'upcoming' ? m.stepUpcoming : '';
+              const stateWord = s.waiting ? m.stepWaiting : s.state === 'ended' ? '' : stepWords(m, s.state);
               return html`<li part="step" class="step ${s.state} ${s.waiting ? 'waiting' : ''}" data-step=${s.key} aria-current=${s.state === 'current' ? 'step' : nothing}>
                 <span class="marker" aria-hidden="true"></span>
-                <span class="label">${m[STEP_WORDS[s.key]] as string}${stateWord ? html`<span class="visually-hidden"> (${stateWord})</span>` : nothing}</span>
+                <span class="label">${stepWords(m, s.key)}${stateWord ? html`<span class="visually-hidden"> (${stateWord})</span>` : nothing}</span>
                 ${s.at ? html`<span class="at">${m.stepOn(date(s.at))}</span>` : nothing}
               </li>`;
             })}

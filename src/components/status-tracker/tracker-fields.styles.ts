@@ -1,6 +1,6 @@
 import { css } from 'lit';
 
-/** The fields and button rows of the tracker's reply and withdraw parts (both loaded on demand). */
+/** The fields, button rows and busy buttons of the tracker's reply and withdraw parts (both loaded on demand). */
 export const fieldStyles = css`
   @layer so {
     label { display: block; font-weight: 600; margin-bottom: var(--_space); }
@@ -9,6 +9,7 @@ export const fieldStyles = css`
       border: 2px solid var(--_border); border-radius: var(--_radius); padding: calc(var(--_space) * 2);
     }
     textarea[aria-invalid='true'] { border-color: var(--_danger); }
+    button[disabled] { opacity: 0.6; cursor: default; }
     .buttons { display: flex; flex-wrap: wrap; gap: calc(var(--_space) * 3); margin-top: calc(var(--_space) * 3); }
   }
 `;

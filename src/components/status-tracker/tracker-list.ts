@@ -15,6 +15,7 @@ export const styles = [css`
     .case { display: flex; flex-wrap: wrap; align-items: center; gap: calc(var(--_space) * 3); padding: calc(var(--_space) * 3) 0; border-bottom: 1px solid var(--_border); }
     .ref { font-weight: 600; }
     .needed { color: var(--_warning); font-weight: 600; }
+    button[disabled] { opacity: 0.6; cursor: default; }
     nav { display: flex; align-items: center; gap: calc(var(--_space) * 3); margin-top: calc(var(--_space) * 4); }
   }
 `];

@@ -27,11 +27,13 @@ export interface TimelineStep {
 
 const mainIndex = (s: Status): number => (MAIN_STEPS as readonly Status[]).indexOf(s);
 
-// The main step a status belongs to: an information request sits on the step that asked.
+// The main step a status belongs to: an information request sits on the step that asked (review, else triage).
+const stepOfStatus = (status: Status, previous: Status | undefined): number =>
+  mainIndex(status !== 'info_requested' ? status : previous === 'in_review' ? previous : 'triage');
+
 function stepOf(c: Case): number {
-  if (c.status !== 'info_requested') return mainIndex(c.status);
   const asked = c.timeline.findLast((e) => e.kind === 'status_changed' && e.status === 'info_requested');
-  return asked?.previousStatus === 'in_review' ? mainIndex('in_review') : mainIndex('triage');
+  return stepOfStatus(c.status, asked?.previousStatus);
 }
 
 /** The timeline of a case: the steps reached, the current one, those to come, or the ending. */
@@ -40,7 +42,7 @@ export function timelineSteps(c: Case): TimelineStep[] {
   let furthest = -1;
   for (const e of c.timeline) {
     if (e.kind !== 'status_changed') continue;
-    const i = e.status === 'info_requested' ? (e.previousStatus === 'in_review' ? mainIndex('in_review') : mainIndex('triage')) : mainIndex(e.status);
+    const i = stepOfStatus(e.status, e.previousStatus);
     if (i < 0) continue;
     if (e.status !== 'info_requested' || !reachedAt.has(i)) reachedAt.set(i, e.at);
     furthest = Math.max(furthest, i);
