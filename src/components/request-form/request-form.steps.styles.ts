@@ -5,6 +5,8 @@ import { css } from 'lit';
 /** The later parts' styles, inside the `so` layer so host CSS wins. */
 export const stepStyles = css`
   @layer so {
+    textarea { min-height: 5em; resize: vertical; }
+    .invalid textarea { border-color: var(--_danger); }
     .inset { border-inline-start: 6px solid var(--_border); padding-inline-start: calc(var(--_space) * 4); color: var(--_text); }
     .error-summary { border: 4px solid var(--_danger); padding: calc(var(--_space) * 4); margin-bottom: calc(var(--_space) * 8); }
     .error-summary ul { margin: 0; padding-inline-start: 1.2em; }

@@ -6,12 +6,24 @@ import type { Case } from '../../core/model/case.js';
 import { healthCardExample } from '../../core/model/health-card.js';
 import { recordKindText } from '../../core/i18n/record-kinds.js';
 import { formatDate } from '../shared/i18n/format.js';
+import { focusErrorSummary, focusStepHeading } from '../shared/focus.js';
 import { addQuestion, getValue, isHidden, moveQuestion, recordsChecklist, removeQuestion, STEP_FIELDS, stepOfField, type FormIssue, type StepId } from './request-form.model.js';
 import { jurisdictionName, provinceOptions, specialtyOptions, type Option } from './request-form.i18n.js';
 import { choices, describedBy, errorLine, fieldId, issueFor, issueText, label, languages, select, text, type FormView } from './request-form.view.js';
 
 export { issueWords } from './request-form.i18n.js';
 export { stepStyles } from './request-form.steps.styles.js';
+// Every announcement and focus move follows a step change, a check or a send, all of which need this module first.
+export { announce } from '../shared/announce.js';
+
+/** Moves focus after an update: to the step heading, the error summary, or the control with id `target`. */
+export function placeFocus(root: ParentNode, target: string): void {
+  const el = root.querySelector<HTMLElement>(target === 'heading' ? '[part~="heading"]' : target === 'summary' ? '[part~="error-summary"]' : `#${target}`);
+  if (!el) return;
+  if (target === 'heading') focusStepHeading(el);
+  else if (target === 'summary') focusErrorSummary(el);
+  else el.focus();
+}
 
 const options = (codes: readonly string[], words: Record<string, string>): Option[] => codes.map((c) => [c, words[c]!]);
 

@@ -18,9 +18,8 @@ export const requestFormStyles = css`
       box-sizing: border-box; width: 100%; font: inherit; color: var(--_text); background: var(--_background);
       padding: calc(var(--_space) * 2); border: 2px solid var(--_border); border-radius: var(--_radius);
     }
-    textarea { min-height: 5em; resize: vertical; }
     .invalid { border-inline-start: 4px solid var(--_danger); padding-inline-start: calc(var(--_space) * 3); }
-    .invalid input, .invalid select, .invalid textarea { border-color: var(--_danger); }
+    .invalid input, .invalid select { border-color: var(--_danger); }
     .error-message { color: var(--_danger); font-weight: 600; margin-bottom: calc(var(--_space) * 2); }
     .choice { display: flex; align-items: flex-start; gap: calc(var(--_space) * 2); margin-bottom: calc(var(--_space) * 2); font-weight: 400; }
     .choice input { width: 1.4em; height: 1.4em; margin: 0.1em 0 0; flex: none; accent-color: var(--_primary); }

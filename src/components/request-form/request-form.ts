@@ -12,8 +12,6 @@ import { SoElement } from '../shared/base-element.js';
 import { tokenStyles } from '../shared/tokens.styles.js';
 import { claimClientError } from '../shared/client-errors.js';
 import { adoptStyles } from '../shared/adopt.js';
-import { announce } from '../shared/announce.js';
-import { focusErrorSummary, focusStepHeading } from '../shared/focus.js';
 import { compileAppearance, setAppearanceProperties, type Appearance } from '../shared/appearance.js';
 import type { MessagesOverride } from '../shared/i18n/messages.js';
 import {
@@ -263,18 +261,11 @@ export class SoRequestForm extends SoElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
+    // Focus moves with the later parts (a step shown before they arrive gets its focus when they do).
     const target = this.pendingFocus;
-    if (!target) return;
+    if (!target || !later.now) return;
     this.pendingFocus = undefined;
-    if (target === 'heading') {
-      const h = this.renderRoot.querySelector<HTMLElement>('[part~="heading"]');
-      if (h) focusStepHeading(h);
-    } else if (target === 'summary') {
-      const s = this.renderRoot.querySelector<HTMLElement>('[part~="error-summary"]');
-      if (s) focusErrorSummary(s);
-    } else {
-      this.renderRoot.querySelector<HTMLElement>(`#${target}`)?.focus();
-    }
+    later.now.placeFocus(this.renderRoot, target);
   }
 
   // Answers the person has not touched take the host's pre-fill; their own typing is never overwritten.
@@ -338,7 +329,7 @@ export class SoRequestForm extends SoElement {
     this.persist();
     this.emit(new SoStepChangeEvent(from, step, to + 1));
     const m = this.words;
-    if (m) void announce(`${m.stepOf(to + 1, STEPS.length)}: ${m.steps[step]}`);
+    if (m) void later.now?.announce(`${m.stepOf(to + 1, STEPS.length)}: ${m.steps[step]}`);
   }
 
   /**
@@ -386,7 +377,7 @@ export class SoRequestForm extends SoElement {
     this.issues = problems;
     this.summary = problems;
     this.pendingFocus = 'summary';
-    if (this.words) void announce(this.words.errorAnnounce(problems.length), { politeness: 'assertive' });
+    if (this.words) void later.now?.announce(this.words.errorAnnounce(problems.length), { politeness: 'assertive' });
   }
 
   // ----- input -----
@@ -438,7 +429,7 @@ export class SoRequestForm extends SoElement {
     this.touched.add('questions');
     this.issues = this.issues.filter((i) => !i.field.startsWith('questions'));
     if (focus) this.pendingFocus = focus;
-    if (message) void announce(message);
+    if (message) void later.now?.announce(message);
     this.persist();
   };
 
@@ -469,7 +460,7 @@ export class SoRequestForm extends SoElement {
       if ('failed' in outcome) {
         this.submitFailed = true;
         this.pendingFocus = 'summary';
-        if (this.words) void announce(this.words.submitFailed, { politeness: 'assertive' });
+        if (this.words) void r.announce(this.words.submitFailed, { politeness: 'assertive' });
         if (!isSecondOpinionError(outcome.failed)) throw outcome.failed;
         return undefined;
       }
