@@ -69,6 +69,8 @@ describe('<so-status-tracker> follows a case through every status', () => {
     expect($(el, '[part~="clock"]').textContent).to.equal('Paused: waiting for your pathology report');
     expect($(el, '[data-step="in_review"]').getAttribute('aria-current')).to.equal('step');
     expect(seen).to.deep.equal(['submitted>triage', 'triage>accepted', 'accepted>in_review', 'in_review>info_requested']);
+    // Each live change is read out to screen readers (the live region arrives with the first one).
+    await until(() => document.getElementById('so-announcer-polite')?.textContent === trackerEn.statusChanged(label('info_requested')), 'status change announced');
   });
 
   it('shows the opinion, and the declined and withdrawn endings', async () => {

@@ -8,7 +8,6 @@ import type { Locale } from '../../core/model/codes.js';
 import type { CaseEvent } from '../../core/model/case.js';
 import type { WatchConnection } from '../../core/watch/watch-events.js';
 import { adoptStyles } from '../shared/adopt.js';
-import { announce } from '../shared/announce.js';
 import { SoElement } from '../shared/base-element.js';
 import { LiveCaseController } from '../shared/live-case-controller.js';
 import { focusTarget } from '../shared/focus.js';
@@ -34,6 +33,8 @@ const IMPORTS: { [K in keyof Parts]: () => Promise<Parts[K]> } = {
   withdraw: () => import('./tracker-withdraw.js'),
   badge: () => import('../status-badge/status-badge.js'),
 };
+// Only a live status change is announced here, never the first paint: the live region comes when one arrives.
+const announcer = () => import('../shared/announce.js');
 
 // A step's words are named after it: `in_review` -> `stepInReview`.
 const stepWords = (m: TrackerMessages, key: string) => m[`step${key.replace(/(?:^|_)(.)/g, (_, c: string) => c.toUpperCase())}` as keyof TrackerMessages] as string;
@@ -187,7 +188,8 @@ export class SoStatusTracker extends SoElement {
 
   private timelineEntry(ev: CaseEvent): void {
     if (ev.kind !== 'status_changed' || !this.caseId) return;
-    void announce(this.words.statusChanged(statusText(ev.status, this.locale).label));
+    const message = this.words.statusChanged(statusText(ev.status, this.locale).label);
+    announcer().then((a) => a.announce(message), () => undefined);
     this.emit(new SoStatusChangedEvent({ caseId: this.caseId, status: ev.status, previousStatus: ev.previousStatus, eventId: ev.id }));
   }
 
