@@ -8,14 +8,10 @@ import { opinionEn } from '../../src/components/opinion-summary/opinion-messages
 import { deepActiveElement } from '../../src/components/shared/focus.js';
 import type { Case } from '../../src/core/index.js';
 import { expectAccessible } from './support/axe.js';
-import { catalogueStrings, nextEvent, request, session, text, toOpinion, type Session } from './status-tracker.support.js';
+import { catalogueStrings, nextEvent, request, session, until, text, toOpinion, type Session } from './status-tracker.support.js';
 
 const $ = <T extends Element = HTMLElement>(el: Element, sel: string) => el.shadowRoot!.querySelector<T>(sel)!;
 
-async function until(cond: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 600 && !cond(); i++) await new Promise((r) => requestAnimationFrame(r));
-  if (!cond()) throw new Error(`never happened: ${what}`);
-}
 
 async function summary(s: Session, c: Case, lang = 'en'): Promise<SoOpinionSummary> {
   const el = await fixture<SoOpinionSummary>(html`<so-opinion-summary lang=${lang} case-id=${c.id} .client=${s.patient}></so-opinion-summary>`);

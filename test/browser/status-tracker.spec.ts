@@ -10,17 +10,11 @@ import { deepActiveElement } from '../../src/components/shared/focus.js';
 import { STATUS_TEXT, type Case, type Status } from '../../src/core/index.js';
 import { expectAccessible } from './support/axe.js';
 import { TEST_BACKEND } from './fhir.support.js';
-import { catalogueStrings, nextEvent, request, session, text, tusUpload, pdfBytes, type Session } from './status-tracker.support.js';
+import { catalogueStrings, nextEvent, request, session, until, text, tusUpload, pdfBytes, type Session } from './status-tracker.support.js';
 
 const specialist = { name: 'Dr. Lee', specialty: 'Oncology' };
 const $ = <T extends Element = HTMLElement>(el: Element, sel: string) => el.shadowRoot!.querySelector<T>(sel)!;
 const label = (s: Status) => STATUS_TEXT.en[s].label;
-
-/** Waits (frame by frame, bounded) until `cond` holds; fails if it never does. */
-async function until(cond: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 600 && !cond(); i++) await new Promise((r) => requestAnimationFrame(r));
-  if (!cond()) throw new Error(`never happened: ${what}`);
-}
 
 async function tracker(s: Session, c: Case, lang = 'en'): Promise<SoStatusTracker> {
   const el = await fixture<SoStatusTracker>(html`<so-status-tracker lang=${lang} case-id=${c.id} .client=${s.patient}></so-status-tracker>`);

@@ -138,3 +138,13 @@ export function catalogueStrings(catalogue: object): string[] {
   }
   return out;
 }
+
+/**
+ * Waits, frame by frame, until `cond` holds; fails after 20 s if it never does. Bounded by time,
+ * not by a frame count, so a loaded machine (fewer frames per second) gets the same allowance.
+ */
+export async function until(cond: () => boolean, what: string, withinMs = 20_000): Promise<void> {
+  const end = performance.now() + withinMs;
+  while (!cond() && performance.now() < end) await new Promise((r) => requestAnimationFrame(r));
+  if (!cond()) throw new Error(`never happened: ${what}`);
+}
