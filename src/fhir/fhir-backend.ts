@@ -22,10 +22,11 @@ import {
   type RequestRefs,
 } from './case-writer.js';
 import { RECORD_KIND_CODES, SERVICE_CODES, kitCoding } from './codesystems.js';
-import { FhirHttp, fromBase64, toBase64 } from './fhir-http.js';
+import { FHIR_ID, FhirHttp, fromBase64, toBase64 } from './fhir-http.js';
 import { FULL_PROFILE, type FhirProfile } from './profile.js';
-import { pollCase } from './poller.js';
+import { TimelineFeed, pollCase } from './poller.js';
 import { patientResource } from './request-mapping.js';
+import { watchBySocket, watchOffer } from './subscription.js';
 import { refId, refType, type Attachment, type Bundle, type Reference, type Resource } from './types.js';
 
 export interface FhirBackendOptions {
@@ -39,7 +40,7 @@ export interface FhirBackendOptions {
   subjectPatientId?: string;
   /** Overrides of the default offer (specialties, limits...). */
   config?: Partial<BackendConfig>;
-  /** How often `events.subscribe` polls Task by `_lastUpdated`, in ms. Default 5000. */
+  /** How often `events.subscribe` polls Task by `_lastUpdated` (when the server has no Subscription websocket), in ms. Default 5000. */
   pollIntervalMs?: number;
   /** Retries of failed requests (as RestBackend). */
   retry?: RestRetryOptions;
@@ -53,8 +54,8 @@ export interface FhirBackendOptions {
 export interface FhirCapabilities {
   /** The server lists the Subscription resource. */
   subscriptions: boolean;
-  /** How `events.subscribe` follows a case on this server. Subscription delivery is not implemented yet, so always `poll`. */
-  watch: 'poll';
+  /** How `events.subscribe` follows a case on this server: a websocket Subscription, or polling. */
+  watch: 'subscription' | 'poll';
 }
 
 /** Records travel base64 inside FHIR JSON, so the default limit is far lower than the REST protocol's. */
@@ -62,6 +63,8 @@ const DEFAULT_MAX_SIZE = 32 * 1024 ** 2;
 const SEARCH_MAX = '1000';
 // A concurrent change makes If-Match fail; the move is re-read and re-applied a few times, then reported.
 const MAX_ATTEMPTS = 3;
+// A Subscription left behind (a tab closed before its DELETE) ends on its own after a day.
+const SUBSCRIPTION_LIFETIME_MS = 24 * 3600 * 1000;
 
 interface Loaded extends CaseResources {
   commRequests: Resource[];
@@ -80,6 +83,8 @@ export class FhirBackend implements Backend {
   private readonly subjectPatientId?: string;
   private readonly now: () => Date;
   private readonly pollIntervalMs: number;
+  // The server's watch offer, read once (a failed read is tried again by the next watch).
+  private offer?: Promise<{ subscriptions: boolean; socketUrl?: string }>;
   // Concurrent or repeated calls with one idempotency key share one answer (a double click, a retry).
   private readonly inFlight = new Map<string, { body: string; answer: Promise<unknown> }>();
 
@@ -114,12 +119,17 @@ export class FhirBackend implements Backend {
     return { now: this.now(), newId: () => crypto.randomUUID(), config: this.config };
   }
 
-  /** Reads the server's CapabilityStatement: does it offer Subscriptions? */
+  /** Reads the server's CapabilityStatement: does it offer Subscriptions, and how will watching work? */
   async capabilities(ctx: CallContext): Promise<FhirCapabilities> {
-    const cs = await this.fhir.capabilities(ctx);
-    const rest = (cs.rest as { resource?: { type?: string }[] }[] | undefined) ?? [];
-    const subscriptions = this.profile.subscriptions === 'auto' && rest.some((r) => r.resource?.some((x) => x.type === 'Subscription'));
-    return { subscriptions, watch: 'poll' };
+    const offer = await this.watchOffer(ctx);
+    return { subscriptions: offer.subscriptions, watch: offer.socketUrl ? 'subscription' : 'poll' };
+  }
+
+  private watchOffer(ctx: CallContext): Promise<{ subscriptions: boolean; socketUrl?: string }> {
+    if (this.profile.subscriptions === 'poll') return Promise.resolve({ subscriptions: false });
+    this.offer ??= this.fhir.capabilities(ctx).then((cs) => watchOffer(cs, this.fhir.baseUrl));
+    this.offer.catch(() => (this.offer = undefined));
+    return this.offer;
   }
 
   async getConfig(): Promise<unknown> {
@@ -491,29 +501,70 @@ export class FhirBackend implements Backend {
 
   // ---- events -----------------------------------------------------------------------------
 
-  /** Follows a case: polls its Task (or, for a draft without one, its ServiceRequest) by `_lastUpdated`. */
+  /**
+   * Follows a case: through a websocket Subscription where the server offers one (and the profile
+   * is `auto`), otherwise (or when the Subscription or its socket fails) by polling its Task (or,
+   * for a draft without one, its ServiceRequest) by `_lastUpdated`.
+   */
   subscribe(caseId: string, listener: (event: unknown) => void, outer: CallContext): () => void {
     // Stopping also cancels a read under way, so a hidden page makes no more requests.
     const abort = new AbortController();
     outer.signal?.addEventListener('abort', () => abort.abort(), { once: true });
     const ctx: CallContext = { ...outer, signal: abort.signal };
-    const stop = pollCase({
-      intervalMs: this.pollIntervalMs,
-      load: () => this.read(caseId, ctx, true),
-      changedSince: async (since) => {
-        const params = { _lastUpdated: `gt${since}`, _count: '1' };
-        const [tasks, requests] = await Promise.all([
-          this.fhir.search('Task', { ...params, focus: `ServiceRequest/${caseId}` }, ctx),
-          this.fhir.search('ServiceRequest', { ...params, _id: caseId }, ctx),
-        ]);
-        return [...tasks, ...requests].map((r) => r.meta?.lastUpdated).filter((x): x is string => !!x).sort().at(-1);
-      },
-      listener,
-    });
+    // Creating and deleting the Subscription are not cancelled by a stop: one made is always deleted.
+    const lasting: CallContext = { getAccessToken: outer.getAccessToken };
+    const feed = new TimelineFeed(listener);
+    const load = () => this.read(caseId, ctx, true);
+    let stopped = false;
+    let stopPoll: (() => void) | undefined;
+    let stopSocket: (() => void) | undefined;
+    const poll = () => {
+      if (stopped || stopPoll) return;
+      stopPoll = pollCase({ intervalMs: this.pollIntervalMs, load, changedSince: (since) => this.changedSince(caseId, since, ctx), feed });
+    };
+    void this.watchOffer(ctx).then(({ socketUrl }) => {
+      if (stopped || !socketUrl) return poll();
+      stopSocket = watchBySocket({
+        socketUrl, load, feed, fallBack: poll,
+        create: () => this.createSubscription(caseId, ctx, lasting),
+        remove: (id) => this.fhir.delete('Subscription', id, lasting),
+      });
+    }, poll);
     return () => {
-      stop();
+      stopped = true;
+      feed.stop();
+      stopSocket?.();
+      stopPoll?.();
       abort.abort();
     };
+  }
+
+  /** The newest `meta.lastUpdated` of the case's Task and ServiceRequest after `since`. */
+  private async changedSince(caseId: string, since: string, ctx: CallContext): Promise<string | undefined> {
+    const params = { _lastUpdated: `gt${since}`, _count: '1' };
+    const [tasks, requests] = await Promise.all([
+      this.fhir.search('Task', { ...params, focus: `ServiceRequest/${caseId}` }, ctx),
+      this.fhir.search('ServiceRequest', { ...params, _id: caseId }, ctx),
+    ]);
+    return [...tasks, ...requests].map((r) => r.meta?.lastUpdated).filter((x): x is string => !!x).sort().at(-1);
+  }
+
+  /** A websocket Subscription on the case's Task (a draft without one: on its ServiceRequest); resolves to its id. */
+  private async createSubscription(caseId: string, ctx: CallContext, lasting: CallContext): Promise<string> {
+    if (!FHIR_ID.test(caseId)) throw new NotFoundError();
+    const tasks = await this.fhir.search('Task', { focus: `ServiceRequest/${caseId}`, _count: '1' }, ctx);
+    const criteria = tasks.length ? `Task?focus=ServiceRequest/${caseId}` : `ServiceRequest?_id=${caseId}`;
+    const made = await this.fhir.create({
+      resourceType: 'Subscription',
+      status: 'requested',
+      reason: 'Status of a second-opinion case, for the patient or staff following it',
+      criteria,
+      channel: { type: 'websocket' },
+      // The wall clock, not the case clock: this is the server's housekeeping.
+      end: new Date(Date.now() + SUBSCRIPTION_LIFETIME_MS).toISOString(),
+    }, lasting);
+    if (!made.id) throw new NotFoundError();
+    return made.id;
   }
 
   // ---- staff ------------------------------------------------------------------------------

@@ -7,12 +7,14 @@ import { NotFoundError, ProtocolError } from '../core/errors.js';
 import type { Bundle, BundleEntry, Resource } from './types.js';
 
 const FHIR_JSON = 'application/fhir+json';
+/** A FHIR logical id (R4 `id` datatype): anything else never reaches a URL path or a search. */
+export const FHIR_ID = /^[A-Za-z0-9\-.]{1,64}$/;
 
 /** Reads and writes on one FHIR R4 base URL. */
 export class FhirHttp {
   private readonly http: Http;
 
-  constructor(baseUrl: string, fetchImpl?: typeof fetch, retry?: RestRetryOptions, timeoutMs?: number) {
+  constructor(readonly baseUrl: string, fetchImpl?: typeof fetch, retry?: RestRetryOptions, timeoutMs?: number) {
     const send = fetchImpl ?? ((input, init) => globalThis.fetch(input, init));
     // A FHIR read answers with ETag and Last-Modified but often no Cache-Control, so a browser may
     // serve a resource from its heuristic cache just after a write changed it: always revalidate.
@@ -25,7 +27,7 @@ export class FhirHttp {
 
   /** One resource by type and id; a missing (404) or deleted (410) one is a NotFoundError. */
   async read(type: string, id: string, ctx: CallContext): Promise<Resource> {
-    if (!/^[A-Za-z0-9\-.]{1,64}$/.test(id)) throw new NotFoundError();
+    if (!FHIR_ID.test(id)) throw new NotFoundError();
     try {
       return asResource(await this.http.json({ method: 'get', path: `/${type}/${id}`, headers: { accept: FHIR_JSON } }, ctx), type);
     } catch (e) {
@@ -49,6 +51,18 @@ export class FhirHttp {
   /** The server's CapabilityStatement. */
   async capabilities(ctx: CallContext): Promise<Resource> {
     return asResource(await this.http.json({ method: 'get', path: '/metadata', headers: { accept: FHIR_JSON } }, ctx), 'CapabilityStatement');
+  }
+
+  /** Creates one resource; resolves to it as stored (with its server-assigned id). */
+  async create(resource: Resource, ctx: CallContext): Promise<Resource> {
+    const out = await this.http.json({ method: 'post', path: `/${resource.resourceType}`, body: JSON.stringify(resource), headers: { 'content-type': FHIR_JSON, accept: FHIR_JSON } }, ctx);
+    return asResource(out, resource.resourceType);
+  }
+
+  /** Deletes one resource (the answer's body, if any, is not read as JSON: servers may send none). */
+  async delete(type: string, id: string, ctx: CallContext): Promise<void> {
+    if (!FHIR_ID.test(id)) throw new NotFoundError();
+    await this.http.blob({ method: 'delete', path: `/${type}/${id}`, headers: { accept: FHIR_JSON } }, ctx);
   }
 
   /** Runs a transaction: every entry or none. */

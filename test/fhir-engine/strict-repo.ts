@@ -1,6 +1,6 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- overrides reach into MemoryRepository's untyped internals (pinned 5.2.13) */
 // MemoryRepository + what a real server does: validation, server-assigned ids, unknown-param errors,
-// atomic transactions, stable history, 410 Gone.
+// atomic transactions, stable history, 410 Gone; and a hook on committed writes (Subscription delivery).
 import { badRequest, getSearchParameter, gone, OperationOutcomeError, validateResource, type SearchRequest, type TypedValueWithPath, type WithId } from '@medplum/core';
 import { MemoryRepository } from '@medplum/fhir-router';
 import type { Bundle, Resource } from '@medplum/fhirtypes';
@@ -12,6 +12,14 @@ export function validateR4(r: Resource): void { // throws OperationOutcomeError 
 }
 export class StrictRepo extends MemoryRepository {
   private deleted = new Set<string>();
+  /** Receives what each committed write stored or deleted (a transaction's writes together, once it commits; none if it rolls back). */
+  onCommit?: (written: Resource[]) => void;
+  private pending?: Resource[];
+  constructor() { // every store (create, update, conditional create) goes through upstream's private createResourceSync
+    super(); const store = (this as any).createResourceSync.bind(this);
+    (this as any).createResourceSync = (...a: unknown[]) => { const out = store(...a); this.wrote(out); return out; };
+  }
+  private wrote(r: Resource): void { if (this.pending) this.pending.push(r); else this.onCommit?.([r]); }
   override createResource(r: any, o?: any, update?: boolean) {
     if (!update && !o?.assignedId) r = { ...r, id: undefined }; // FHIR create: server assigns the id
     validateR4(r); this.deleted.delete(`${r.resourceType}/${r.id}`); return super.createResource(r, o, update);
@@ -26,7 +34,10 @@ export class StrictRepo extends MemoryRepository {
     if (this.deleted.has(`${type}/${id}`)) throw new OperationOutcomeError(gone);
     return super.readResource(type, id);
   }
-  override async deleteResource(type: string, id: string, o?: any) { await super.deleteResource(type, id, o); this.deleted.add(`${type}/${id}`); }
+  override async deleteResource(type: string, id: string, o?: any) {
+    const was = await super.readResource(type, id).catch(() => undefined); // a delete is news to a Subscription matching what was there
+    await super.deleteResource(type, id, o); this.deleted.add(`${type}/${id}`); if (was) this.wrote(was);
+  }
   override async readHistory<T extends Resource>(type: string, id: string): Promise<Bundle<T>> {
     await this.readResource(type, id); // upstream reverses its stored array in place on every call
     const versions = [...((this as any).history.get(type)?.get(id) ?? [])].reverse();
@@ -43,6 +54,11 @@ export class StrictRepo extends MemoryRepository {
   private async atomically<R>(cb: (repo: this) => Promise<R>): Promise<R> { // upstream: no rollback
     const self = this as any, copy = (m: Map<string, Map<string, any>>) => new Map([...m].map(([k, v]) => [k, new Map([...v].map(([i, x]) => [i, Array.isArray(x) ? [...x] : x]))]));
     const snap = { resources: copy(self.resources), history: copy(self.history), deleted: new Set(this.deleted) };
-    try { return await cb(this); } catch (e) { Object.assign(self, snap); this.deleted = snap.deleted; throw e; }
+    const outer = !this.pending; if (outer) this.pending = [];
+    try {
+      const out = await cb(this);
+      if (outer) { const written = this.pending ?? []; this.pending = undefined; this.onCommit?.(written); }
+      return out;
+    } catch (e) { Object.assign(self, snap); this.deleted = snap.deleted; if (outer) this.pending = undefined; throw e; }
   }
 }
