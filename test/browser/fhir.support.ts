@@ -1,6 +1,8 @@
-// The workflow tests' session on FhirBackend: a fresh Patient on the shared FHIR engine (started
+// The workflow tests' session on FhirBackend: a fresh Patient on the profile's FHIR engine (started
 // by test/browser/fhir.server.mjs), a patient client scoped to it and a staff client that sees
 // every case. The FHIR config's test page says which backend and profile (see web-test-runner.fhir.config.mjs).
+// On the full profile the patient's watch goes through a websocket Subscription and its polling is
+// 10 minutes away, so a live change can only arrive by the socket; the reduced profile polls.
 /// <reference types="mocha" />
 import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
@@ -16,9 +18,29 @@ export const TEST_BACKEND: 'rest' | 'fhir' = page.SO_TEST_BACKEND === 'fhir' ? '
 /** The FHIR capability profile of this page's run. */
 export const TEST_FHIR_PROFILE = page.SO_TEST_FHIR_PROFILE === 'reduced' ? REDUCED_PROFILE : FULL_PROFILE;
 
-/** The shared FHIR engine's base URL. */
+/** The base URL of this page's FHIR engine (the full one delivers Subscriptions, the reduced one has none). */
 export async function fhirBaseUrl(): Promise<string> {
-  return (await executeServerCommand<{ baseUrl: string }, undefined>('so-fhir')).baseUrl;
+  return (await executeServerCommand<{ baseUrl: string }, { profile: string }>('so-fhir', { profile: TEST_FHIR_PROFILE.name })).baseUrl;
+}
+
+/** What the patients' watches did in this page: polls, and the Subscriptions made and deleted. */
+const watching = { polls: 0, made: [] as string[], deleted: [] as string[], changed: () => {} };
+
+// Making and deleting a Subscription are the watch's setup and teardown (a hidden tab's watch is
+// deleted as it hides), so they are kept out of the request count the tracker specs read, and
+// checked here instead: every Subscription made was deleted by the end.
+function watchedFetch(counted: typeof globalThis.fetch): typeof globalThis.fetch {
+  return (input, init) => {
+    const req = new Request(input, init);
+    if (req.url.includes('_lastUpdated=')) watching.polls++;
+    if (!new URL(req.url).pathname.includes('/Subscription')) return counted(req);
+    return globalThis.fetch(req).then(async (res) => {
+      if (req.method === 'POST' && res.status === 201) watching.made.push(((await res.clone().json()) as { id: string }).id);
+      if (req.method === 'DELETE' && res.ok) watching.deleted.push(new URL(req.url).pathname.split('/').pop()!);
+      watching.changed();
+      return res;
+    });
+  };
 }
 
 /** Every write the engine refused so far (method, path, status). */
@@ -36,9 +58,9 @@ export async function fhirClients(fetch: typeof globalThis.fetch): Promise<{ url
   if (res.status !== 201) throw new Error(`patient: ${res.status}`);
   const subjectPatientId = ((await res.json()) as { id: string }).id;
   const backend = (options: { fetch?: typeof globalThis.fetch; subjectPatientId?: string }) => new FhirBackend({
-    baseUrl: url, profile: TEST_FHIR_PROFILE, pollIntervalMs: 150, retry: { baseDelayMs: 5, maxDelayMs: 50 }, ...options,
+    baseUrl: url, profile: TEST_FHIR_PROFILE, pollIntervalMs: TEST_FHIR_PROFILE.subscriptions === 'auto' ? 600_000 : 150, retry: { baseDelayMs: 5, maxDelayMs: 50 }, ...options,
   });
-  const patient = new SecondOpinionClient({ backend: backend({ fetch, subjectPatientId }), getAccessToken: () => undefined })
+  const patient = new SecondOpinionClient({ backend: backend({ fetch: watchedFetch(fetch), subjectPatientId }), getAccessToken: () => undefined })
     .use({ watch: watchEngine({ fetch, reconnect: { minMs: 50, maxMs: 250 } }) });
   const staff = new SecondOpinionClient({ backend: backend({}), getAccessToken: () => undefined });
   return { url, patient, staff };
@@ -48,5 +70,26 @@ export async function fhirClients(fetch: typeof globalThis.fetch): Promise<{ url
 if (TEST_BACKEND === 'fhir') {
   after(async () => {
     expect(await fhirRejected()).to.deep.equal([]);
+  });
+  // ... and by checking how the patients' watches followed their cases.
+  after(async () => {
+    // The last trackers are removed after their test: wait (within the hook's timeout) for their Subscriptions' deletion.
+    await new Promise<void>((done) => {
+      watching.changed = () => {
+        if (watching.made.every((id) => watching.deleted.includes(id))) done();
+      };
+      watching.changed();
+    });
+    if (TEST_FHIR_PROFILE.subscriptions === 'poll') {
+      expect(watching.made, 'no Subscription on the reduced profile').to.deep.equal([]);
+      return;
+    }
+    // With polls 10 minutes apart, a page whose trackers followed live changes got them by the socket.
+    expect(watching.polls, 'no poll on the full profile').to.equal(0);
+    if (!watching.made.length) return; // this page watched nothing
+    const delivery = await executeServerCommand<{ binds: number; pings: number }, { ids: string[] }>('so-fhir-delivery', { ids: watching.made });
+    expect(delivery.binds, 'Subscriptions were bound on the socket').to.be.greaterThan(0);
+    expect(delivery.pings, 'changes came as pings').to.be.greaterThan(0);
+    expect([...watching.deleted].sort(), 'every Subscription was deleted').to.deep.equal([...watching.made].sort());
   });
 }
