@@ -127,7 +127,8 @@ export class FhirBackend implements Backend {
 
   private watchOffer(ctx: CallContext): Promise<{ subscriptions: boolean; socketUrl?: string }> {
     if (this.profile.subscriptions === 'poll') return Promise.resolve({ subscriptions: false });
-    this.offer ??= this.fhir.capabilities(ctx).then((cs) => watchOffer(cs, this.fhir.baseUrl));
+    // Shared by every watch of this backend, so one watch's stop does not cancel it for the others.
+    this.offer ??= this.fhir.capabilities({ getAccessToken: ctx.getAccessToken }).then((cs) => watchOffer(cs, this.fhir.baseUrl));
     this.offer.catch(() => (this.offer = undefined));
     return this.offer;
   }
