@@ -16,4 +16,7 @@ export default {
   ...rest,
   groups: ['full', 'reduced'].map((profile) => ({ name: `fhir-${profile}`, files, testRunnerHtml: page(profile) })),
   plugins: [...base.plugins, fhirEnginePlugin()],
+  // Each FHIR write is validated against the R4 definitions: a whole-life test with three cases and
+  // axe runs takes ~10 s alone, and more with three browsers sharing two cores.
+  testFramework: { config: { ...rest.testFramework?.config, timeout: 60000 } },
 };

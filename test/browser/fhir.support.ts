@@ -24,7 +24,7 @@ export async function fhirBaseUrl(): Promise<string> {
 }
 
 /** What the patients' watches did in this page: polls, and the Subscriptions made and deleted. */
-const watching = { polls: 0, made: [] as string[], deleted: [] as string[], changed: () => {} };
+const watching = { polls: 0, creating: 0, made: [] as string[], deleted: [] as string[], changed: () => {} };
 
 // Making and deleting a Subscription are the watch's setup and teardown (a hidden tab's watch is
 // deleted as it hides), so they are kept out of the request count the tracker specs read, and
@@ -34,11 +34,16 @@ function watchedFetch(counted: typeof globalThis.fetch): typeof globalThis.fetch
     const req = new Request(input, init);
     if (req.url.includes('_lastUpdated=')) watching.polls++;
     if (!new URL(req.url).pathname.includes('/Subscription')) return counted(req);
+    // A creation under way counts until its answer is read: its Subscription is deleted after that.
+    const creating = req.method === 'POST';
+    if (creating) watching.creating++;
     return globalThis.fetch(req).then(async (res) => {
-      if (req.method === 'POST' && res.status === 201) watching.made.push(((await res.clone().json()) as { id: string }).id);
+      if (creating && res.status === 201) watching.made.push(((await res.clone().json()) as { id: string }).id);
       if (req.method === 'DELETE' && res.ok) watching.deleted.push(new URL(req.url).pathname.split('/').pop()!);
-      watching.changed();
       return res;
+    }).finally(() => {
+      if (creating) watching.creating--;
+      watching.changed();
     });
   };
 }
@@ -76,7 +81,7 @@ if (TEST_BACKEND === 'fhir') {
     // The last trackers are removed after their test: wait (within the hook's timeout) for their Subscriptions' deletion.
     await new Promise<void>((done) => {
       watching.changed = () => {
-        if (watching.made.every((id) => watching.deleted.includes(id))) done();
+        if (!watching.creating && watching.made.every((id) => watching.deleted.includes(id))) done();
       };
       watching.changed();
     });
