@@ -5,6 +5,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { isSecondOpinionError } from '../../core/errors.js';
 import { newIdempotencyKey, type SecondOpinionClient } from '../../core/client/client.js';
+import { onDemand } from '../../core/on-demand.js';
 import type { BackendConfig } from '../../core/model/config.js';
 import type { Locale } from '../../core/model/codes.js';
 import type { Case } from '../../core/model/case.js';
@@ -30,22 +31,10 @@ export type RequestFormI18n = MessagesOverride & Partial<FormMessages>;
 // The draft store (IndexedDB and WebCrypto) is fetched only when a draft is read, written or cleared.
 const drafts = () => import('./draft-store.js');
 
-// A module fetched once per page and kept; a failed fetch is forgotten so the next ask tries again.
-function loader<T>(fetch: () => Promise<T>) {
-  let pending: Promise<T> | undefined;
-  const l = {
-    now: undefined as T | undefined,
-    load: (): Promise<T> => (pending ??= fetch().then((mod) => (l.now = mod), (e: unknown) => {
-      pending = undefined;
-      throw e;
-    })),
-  };
-  return l;
-}
 // The checks (zod and the core schema), steps 2-6, the error summary and the problems' words: fetched
 // when a form connects, while step 1 is on screen. Every check awaits them, and a later step shows the
 // loading line until they are here; problems exist only once they are here, so their words may too.
-const later = loader(() => Promise.all([import('./request-form.validation.js'), import('./request-form.steps.js')]).then(([r, s]) => ({ ...r, ...s })));
+const later = onDemand(() => Promise.all([import('./request-form.validation.js'), import('./request-form.steps.js')]).then(([r, s]) => ({ ...r, ...s })));
 
 /**
  * The second-opinion request: who it is for, the diagnosis and treatment, questions for the

@@ -2,7 +2,8 @@
 // answer that comes back, and reports failures as typed errors.
 import type { Backend, CallContext, TokenGetter } from '../backend.js';
 import type { SecondOpinionError} from '../errors.js';
-import { isSecondOpinionError, NetworkError, ProtocolError, UnsupportedError, ValidationError } from '../errors.js';
+import { isSecondOpinionError, ProtocolError, UnsupportedError, ValidationError } from '../errors.js';
+import { onDemand } from '../on-demand.js';
 import type { RecordKind } from '../model/codes.js';
 import type { Case, CasePage, CaseRecord, OpinionInput, Specialist } from '../model/case.js';
 import type { BackendConfig } from '../model/config.js';
@@ -48,15 +49,8 @@ export type AnswerKind = keyof Schemas['answers'];
 /** The checked value of each kind of answer. */
 export type Answer<K extends AnswerKind> = z.output<Schemas['answers'][K]>;
 
-let schemaModule: Promise<Schemas> | undefined;
-// Validation loads with the first call, beside its request; a failed load (offline) is retried next call.
-function loadSchemas(): Promise<Schemas> {
-  schemaModule ??= import('./schemas.js').catch((cause: unknown) => {
-    schemaModule = undefined;
-    throw new NetworkError({ cause });
-  });
-  return schemaModule;
-}
+// Validation loads with the first call, beside its request.
+const validation = onDemand<Schemas>(() => import('./schemas.js'));
 
 function prefixIssues(prefix: string, issues: FieldIssue[]): FieldIssue[] {
   return issues.map((i) => ({ ...i, path: i.path ? `${prefix}.${i.path}` : prefix }));
@@ -103,7 +97,7 @@ export class SecondOpinionClient extends EventTarget {
    */
   async call<K extends AnswerKind>(operation: string, answer: K, run: () => Promise<unknown>): Promise<Answer<K>> {
     try {
-      const [raw, schemas] = await Promise.all([run(), loadSchemas()]);
+      const [raw, schemas] = await Promise.all([run(), validation.load()]);
       const parsed = schemas.parseWith(schemas.answers[answer], raw);
       if (!parsed.ok) throw new ProtocolError({ issues: parsed.issues });
       if (answer === 'case') this.dispatchEvent(new CaseUpdatedEvent(parsed.value as Case));
@@ -117,7 +111,7 @@ export class SecondOpinionClient extends EventTarget {
   private async check<K extends keyof Schemas['inputs']>(operation: string, input: K, value: unknown, prefix?: string): Promise<z.output<Schemas['inputs'][K]>> {
     let schemas: Schemas;
     try {
-      schemas = await loadSchemas();
+      schemas = await validation.load();
     } catch (e) {
       throw this.fail(operation, e);
     }

@@ -1,9 +1,8 @@
 // The HTTP layer behind RestBackend and FhirBackend. It knows its endpoint at once; the code that
 // sends (ky, retries, problem+json) loads with the first request, so it is not first-load code.
 import type { CallContext } from '../../backend.js';
-import { NetworkError } from '../../errors.js';
+import { onDemand } from '../../on-demand.js';
 import type { RestRetryOptions } from './retry-policy.js';
-import type { Transport } from './transport.js';
 
 /** One request RestBackend makes. */
 export interface Exchange {
@@ -17,7 +16,8 @@ export interface Exchange {
 
 /** The HTTP layer behind RestBackend. */
 export class Http {
-  private transport?: Promise<Transport>;
+  // ky and the retry policy load with the first request (a failed load is a NetworkError; the next request loads again).
+  private readonly transport = onDemand(() => import('./transport.js').then((m) => new m.Transport((path) => this.url(path), this.retry, this.fetchImpl, this.timeoutMs)));
 
   constructor(
     readonly endpoint: string,
@@ -33,23 +33,11 @@ export class Http {
 
   /** Sends the exchange and reads its JSON answer. */
   async json(x: Exchange, ctx: CallContext): Promise<unknown> {
-    return (await this.sender()).json(x, ctx);
+    return (await this.transport.load()).json(x, ctx);
   }
 
   /** Sends the exchange and reads its answer as bytes. */
   async blob(x: Exchange, ctx: CallContext): Promise<Blob> {
-    return (await this.sender()).blob(x, ctx);
-  }
-
-  // A failed load (offline) is a network error, and the next request tries again.
-  private sender(): Promise<Transport> {
-    this.transport ??= import('./transport.js').then(
-      (m) => new m.Transport((path) => this.url(path), this.retry, this.fetchImpl, this.timeoutMs),
-      (cause: unknown) => {
-        this.transport = undefined;
-        throw new NetworkError({ cause });
-      },
-    );
-    return this.transport;
+    return (await this.transport.load()).blob(x, ctx);
   }
 }
