@@ -111,17 +111,7 @@ export async function toOpinion(s: Session, c: Case, outcome: 'confirmed' | 'dif
   return { case: done, report };
 }
 
-/** Resolves with the first event of `type` from `target` that `accept` takes. */
-export function nextEvent<E extends Event>(target: EventTarget, type: string, accept: (e: E) => boolean = () => true): Promise<E> {
-  return new Promise((resolve) => {
-    const fn = (e: Event) => {
-      if (!accept(e as E)) return;
-      target.removeEventListener(type, fn);
-      resolve(e as E);
-    };
-    target.addEventListener(type, fn);
-  });
-}
+export { nextEvent } from '../fixtures/events.js';
 
 /** Collapsed text of an element's shadow root. */
 export function text(el: Element): string {

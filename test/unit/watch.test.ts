@@ -10,19 +10,10 @@ import {
   type WatchCaseEvent, type WatchConnection, type WatchConnectionEvent,
 } from '../../src/index.js';
 import { validRequest } from '../fixtures/requests.js';
+import { nextEvent } from '../fixtures/events.js';
 
-function next<T extends Event>(target: EventTarget, type: string, accept: (e: T) => boolean = () => true): Promise<T> {
-  return new Promise((resolve) => {
-    const fn = (e: Event) => {
-      if (!accept(e as T)) return;
-      target.removeEventListener(type, fn);
-      resolve(e as T);
-    };
-    target.addEventListener(type, fn);
-  });
-}
-const connection = (w: CaseWatcher, c: WatchConnection) => next<WatchConnectionEvent>(w, 'connection', (e) => e.connection === c);
-const status = (w: CaseWatcher, s: string) => next<WatchCaseEvent>(w, 'case', (e) => e.case.status === s);
+const connection = (w: CaseWatcher, c: WatchConnection) => nextEvent<WatchConnectionEvent>(w, 'connection', (e) => e.connection === c);
+const status = (w: CaseWatcher, s: string) => nextEvent<WatchCaseEvent>(w, 'case', (e) => e.case.status === s);
 
 class FakeVisibility extends EventTarget implements VisibilitySource {
   hidden = false;
@@ -117,7 +108,7 @@ async function startStreamServer(initial: Case): Promise<StreamServer> {
   const srv: StreamServer = {
     url: '',
     requests: [],
-    until: (accept) => (accept(srv.requests) ? Promise.resolve() : next(seen, 'request', () => accept(srv.requests)).then(() => {})),
+    until: (accept) => (accept(srv.requests) ? Promise.resolve() : nextEvent(seen, 'request', () => accept(srv.requests)).then(() => {})),
     mode: 'stream',
     push(c, event) {
       current = c;

@@ -4,14 +4,15 @@ import { readFile } from 'node:fs/promises';
 /** The policy host pages are told to use. */
 export const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; require-trusted-types-for 'script'; trusted-types lit-html";
 
-const page = new URL('../csp/page.html', import.meta.url);
-
-/** Koa middleware for wtr: GET /csp-page.html -> the page, with Content-Security-Policy. */
-export function cspPage() {
+/**
+ * Koa middleware for wtr: GET `path` -> the HTML file at `file` (a URL), with `policy` as its
+ * Content-Security-Policy header. By default the CSP test page with the policy above.
+ */
+export function cspPage(path = '/csp-page.html', policy = CSP, file = new URL('../csp/page.html', import.meta.url)) {
   return async (ctx, next) => {
-    if (ctx.path !== '/csp-page.html') return next();
-    ctx.set('Content-Security-Policy', CSP);
+    if (ctx.path !== path) return next();
+    ctx.set('Content-Security-Policy', policy);
     ctx.type = 'text/html';
-    ctx.body = await readFile(page, 'utf8');
+    ctx.body = await readFile(file, 'utf8');
   };
 }

@@ -1,12 +1,11 @@
 // Node side of the uploader's browser tests: the reference server on 127.0.0.1 (own temporary
 // data dir, demo mode) and the commands the tests call; middleware for the Worker and a CSP page.
 import { mkdtempSync, rmSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { tsImport } from 'tsx/esm/api';
-import { CSP } from '../support/csp-middleware.mjs';
+import { CSP, cspPage } from '../support/csp-middleware.mjs';
 
 /** The wtr plugin: `so-uploads-session` -> { url, token } for a fresh patient. */
 export function uploadsPlugin() {
@@ -51,11 +50,6 @@ export const UPLOADER_CSP = CSP.replace("script-src 'self'", "script-src 'self' 
 
 /** GET /uploads-csp-page.html -> a page with that policy, hashing through the CDN bundle. */
 export function cspUploadPage() {
-  return async (ctx, next) => {
-    if (ctx.path !== '/uploads-csp-page.html') return next();
-    ctx.set('Content-Security-Policy', UPLOADER_CSP);
-    ctx.type = 'text/html';
-    ctx.body = await readFile(page, 'utf8');
-  };
+  return cspPage('/uploads-csp-page.html', UPLOADER_CSP, page);
 }
 
