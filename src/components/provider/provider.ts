@@ -11,7 +11,7 @@ import { compileAppearance, setAppearanceProperties } from '../shared/appearance
 import { SoElement } from '../shared/base-element.js';
 import { onUnclaimedError } from '../shared/client-errors.js';
 import { appearanceContext, clientContext, localeContext } from '../shared/context.js';
-import { devWarn } from '../shared/dev.js';
+import { DEV_DOCS, devWarn } from '../shared/dev.js';
 import { SoClientChangeEvent, SoErrorEvent } from '../shared/events.js';
 import { closestLang } from '../shared/i18n/lang.js';
 import { createBackend, type BackendKind } from './backends.js';
@@ -114,7 +114,8 @@ export class SoProvider extends SoElement {
       if (build !== this.build) return;
       this.builtFor = undefined;
       const error = isSecondOpinionError(e) ? e : new ProtocolError({ cause: e });
-      devWarn(`provider-${this.backend}`, `<so-provider>: could not build the ${this.backend} backend: ${error.message}${error.path ? ` (${error.path})` : ''}`);
+      const topic = `provider-${this.backend}` as const;
+      devWarn(topic in DEV_DOCS ? topic : 'provider', `<so-provider>: could not build the ${this.backend} backend: ${error.message}${error.path ? ` (${error.path})` : ''}`);
       this.emit(new SoErrorEvent(error, 'provider.connect'));
     }
   }

@@ -59,7 +59,7 @@ const UNSAFE_VALUE = /[;{}<>\\]|url\s*\(|image-set\s*\(|@import|expression\s*\(/
 
 function safeValue(key: string, value: unknown): value is string {
   if (typeof value === 'string' && value.trim() !== '' && !UNSAFE_VALUE.test(value)) return true;
-  devWarn(`appearance-value-${key}`, `appearance: the value for "${key}" was ignored (plain CSS values only).`);
+  devWarn('appearance', `appearance: the value for "${key}" was ignored (plain CSS values only).`, `appearance-value-${key}`);
   return false;
 }
 
@@ -76,7 +76,7 @@ export function compileAppearance(appearance: Appearance | undefined, scope: str
   for (const [key, rule] of Object.entries(appearance.rules ?? {})) {
     const m = RULE_KEY.exec(key);
     if (!m) {
-      devWarn(`appearance-rule-${key}`, `appearance: the rule "${key}" was ignored (use ::part(name) or so-element::part(name)).`);
+      devWarn('appearance', `appearance: the rule "${key}" was ignored (use ::part(name) or so-element::part(name)).`, `appearance-rule-${key}`);
       continue;
     }
     const declarations = Object.entries(rule ?? {})

@@ -20,6 +20,6 @@ export function defineElement(tag: string, ctor: VersionedElement, registry: Cus
       `[second-opinion-kit] <${tag}> is already defined by version ${existing.version ?? 'unknown'}; version ${ctor.version ?? 'unknown'} was not registered. Load one copy of the kit per page.`,
     );
   } else {
-    devWarn(`define-${tag}`, `<${tag}> was loaded twice (same version); the first copy is used.`);
+    devWarn('define', `<${tag}> was loaded twice (same version); the first copy is used.`, `define-${tag}`);
   }
 }
