@@ -45,7 +45,7 @@ export async function buildCdn(): Promise<void> {
 /** Builds dist/cdn if it is stale; says so on stdout. Returns whether it built. */
 export async function ensureCdn(log: (line: string) => void = (l) => process.stdout.write(`${l}\n`)): Promise<boolean> {
   if (!cdnIsStale()) return false;
-  log('building the CDN module (dist/cdn) for the demo...');
+  log('building the CDN module (dist/cdn) that the demo loads: missing or older than src/ (a few seconds)...');
   const started = Date.now();
   await buildCdn();
   log(`built dist/cdn in ${((Date.now() - started) / 1000).toFixed(1)} s`);

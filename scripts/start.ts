@@ -7,6 +7,7 @@ import { ensureCdn } from './cdn-build.js';
 
 process.env.SO_DEMO = '1';
 await ensureCdn();
+process.stdout.write('starting the reference server (the embedded database\'s first start takes a few seconds)...\n');
 const server = await startServer({ demo: true, ...demoSite({ root: resolve(import.meta.dirname, '..') }) });
 process.stdout.write(`second-opinion-kit reference server (demo mode) on ${server.url}\n  demo: ${server.url}/\n  data: ${server.options.dataDir}\n  try: curl ${server.url}/v1/config\n`);
 
