@@ -126,7 +126,15 @@ export class StaffConsole {
     if (actions.has('decline')) forms.push(this.declineForm(c));
     const notes = [h('p', { class: 'records', text: this.w.records(c.records.length) })];
     if (c.status === 'info_requested') notes.push(h('p', { class: 'muted', text: this.w.waitingOnPatient }));
-    if (!forms.length && notes.length === 1) notes.push(h('p', { class: 'muted', text: this.w.noActions }));
+    // Each reply to an information request, with the records it sent: which records answer which request.
+    const replies = c.timeline.filter((e) => e.action === 'reply');
+    if (replies.length) {
+      notes.push(h('ul', { class: 'replies' }, ...replies.map((e) => {
+        const titles = (e.recordIds ?? []).map((id) => c.records.find((r) => r.id === id)?.title ?? id);
+        return h('li', { 'data-event': String(e.id), text: this.w.replied(new Date(e.at).toLocaleString(this.lang), titles, e.message) });
+      })));
+    }
+    if (!forms.length && notes.length === 1 + (replies.length ? 1 : 0)) notes.push(h('p', { class: 'muted', text: this.w.noActions }));
     this.detail.replaceChildren(
       h('h3', {}, `${this.w.selected}: ${c.reference} `, h('so-status-badge', { status: c.status })),
       ...notes, ...forms,

@@ -56,6 +56,7 @@ export function eventExtension(e: CaseEvent, idempotencyKey?: string): Extension
   if (e.action) parts.push({ url: 'action', valueCode: e.action });
   if (e.message) parts.push({ url: 'message', valueString: e.message });
   for (const k of e.recordKinds ?? []) parts.push({ url: 'recordKind', valueCode: k });
+  for (const id of e.recordIds ?? []) parts.push({ url: 'record', valueReference: { reference: `DocumentReference/${id}` } });
   if (idempotencyKey) parts.push({ url: 'idempotencyKey', valueString: idempotencyKey });
   return { url: CASE_EXT.event, extension: parts };
 }
@@ -92,6 +93,8 @@ export function readEvent(p: Resource): (CaseEvent & { idempotencyKey?: string }
   if (message) out.message = message;
   if (recordKinds.length || kind === 'record_added' || kind === 'record_updated' || action === 'request_info') out.recordKinds = recordKinds;
   if (record) out.recordId = record;
+  const recordIds = sub(e, 'record').map((x) => refId(x.valueReference, 'DocumentReference')).filter((id): id is string => !!id);
+  if (recordIds.length) out.recordIds = recordIds;
   const key = sub(e, 'idempotencyKey')[0]?.valueString;
   if (key) out.idempotencyKey = key;
   return out;

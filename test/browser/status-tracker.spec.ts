@@ -205,7 +205,13 @@ describe('<so-status-tracker> when the patient is needed', () => {
     expect(after.status).to.equal('triage');
     const reply = after.timeline.findLast((e) => e.kind === 'message' || e.action === 'reply');
     expect(reply?.message).to.equal('Here is my pathology report.');
+    expect(reply?.recordIds).to.deep.equal([recordId]);
     expect(el.shadowRoot!.querySelector('[part~="reply"]')).to.equal(null);
+    // The timeline's step names the reply and the record it sent.
+    await until(() => !!el.shadowRoot!.querySelector('[part~="replies"]'), 'the reply on the timeline');
+    const replies = [...el.shadowRoot!.querySelectorAll('[data-step="triage"] [part~="replies"] li')].map((li) => li.textContent?.trim());
+    expect(replies).to.have.length(1);
+    expect(replies[0]).to.match(/^You replied on .+ and sent Pathology report\.$/);
     await expectAccessible(el);
   });
 });

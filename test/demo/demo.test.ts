@@ -113,6 +113,11 @@ describe('the demo served by npm start', () => {
     // The reply puts the case back in triage: the console offers acceptance again.
     await page.locator('#staff-console form[data-action="accept"]').waitFor();
     await page.locator('#staff-console .records').getByText('Records on the case: 1').waitFor();
+    // Both sides name the record that answered the request: the tracker's timeline and the console.
+    const title = await page.evaluate(() => (document.querySelector('so-status-tracker') as unknown as { case: { records: { title: string }[] } }).case.records[0]!.title);
+    const quoted = title.replace(/\W/g, '\\$&');
+    await page.locator('so-status-tracker [data-step="triage"] [part~="replies"]').getByText(new RegExp(`^You replied on .+ and sent ${quoted}\\.$`)).waitFor();
+    await page.locator('#staff-console .replies li').getByText(new RegExp(`Records sent: ${quoted}\\.$`)).waitFor();
   });
 
   step('accepts, reviews, attaches a report and issues the opinion; the summary shows the answers', async () => {

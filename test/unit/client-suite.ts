@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import {
-  ConflictError, NotFoundError, ValidationError, newIdempotencyKey, type Case, type SecondOpinionClient,
+  ConflictError, MemoryStorage, NotFoundError, ValidationError, installUploads, newIdempotencyKey, type Case, type SecondOpinionClient,
 } from '../../src/index.js';
 import { validRequest } from '../fixtures/requests.js';
 
@@ -188,6 +188,30 @@ export function describeClientSuite(label: string, setup: () => Promise<SuiteCli
         assert.equal(back.status, 'triage');
         assert.deepEqual(back.actionsRequired, []);
         assert.equal(back.timeline.at(-1)?.message, 'It is attached to my file now.');
+      });
+
+      it('keeps the records a reply sends: its timeline entry names them', async () => {
+        const c = await s.patient.cases.create(validRequest(), { submit: true });
+        await s.staff.staff.triage(c.id);
+        await s.staff.staff.requestInformation(c.id, { message: 'Please send the pathology report.', recordKinds: ['pathology'] });
+        const uploads = installUploads(s.patient, { storage: new MemoryStorage() });
+        try {
+          const pdf = new Blob([new TextEncoder().encode('%PDF-1.7\n% pathology report\n%%EOF\n')], { type: 'application/pdf' });
+          const record = await s.patient.records.upload(c.id, pdf, { kind: 'pathology', title: 'Pathology report' }).done;
+          const back = await s.patient.cases.reply(c.id, { text: 'Here it is.', recordIds: [record.id, record.id] });
+          const reply = back.timeline.find((e) => e.action === 'reply');
+          assert.deepEqual(reply?.recordIds, [record.id], 'the reply\'s entry names the record once');
+          assert.equal(reply?.message, 'Here it is.');
+          const stored = await s.patient.cases.get(c.id);
+          assert.deepEqual(stored.timeline.find((e) => e.action === 'reply')?.recordIds, [record.id], 'stored, not only answered');
+          const onlyRecords = await s.patient.cases.create(validRequest(), { submit: true });
+          await s.staff.staff.triage(onlyRecords.id);
+          await s.staff.staff.requestInformation(onlyRecords.id, { message: 'Anything new?', recordKinds: [] });
+          const plain = await s.patient.cases.reply(onlyRecords.id, { text: 'Nothing new.' });
+          assert.equal(plain.timeline.find((e) => e.action === 'reply')?.recordIds, undefined, 'a reply without records names none');
+        } finally {
+          uploads.dispose();
+        }
       });
 
       it('refuses moves the lifecycle does not allow', async () => {

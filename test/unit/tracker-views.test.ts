@@ -47,6 +47,23 @@ describe('timeline steps', () => {
     assert.deepEqual(steps(c).slice(3), ['in_review:current:waiting', 'opinion_ready:upcoming']);
   });
 
+  it('carry each reply on the step that asked, with the titles of the records it sent', async () => {
+    const client = createClient({ backend: new MemoryBackend() });
+    let c = await submitted(client);
+    await client.staff.triage(c.id);
+    c = await client.staff.requestInformation(c.id, { message: 'Please add your pathology report.', recordKinds: ['pathology'] });
+    const rec = await client.records.put(c.id, new Blob([new TextEncoder().encode('%PDF-1.7\n%%EOF\n')]), { kind: 'pathology', title: 'Biopsy, May' });
+    c = await client.cases.reply(c.id, { text: 'Added.', recordIds: [rec.id] });
+    c = await client.staff.accept(c.id, { specialist });
+    c = await client.staff.startReview(c.id);
+    await client.staff.requestInformation(c.id, { message: 'Anything else?', recordKinds: [] });
+    c = await client.cases.reply(c.id, { text: 'No.' });
+    const replies = Object.fromEntries(timelineSteps(c).map((s) => [s.key, s.replies.map((r) => r.records)]));
+    assert.deepEqual(replies, { submitted: [], triage: [['Biopsy, May']], accepted: [], in_review: [[]], opinion_ready: [] });
+    assert.equal(trackerEn.stepReplied('May 2, 2026', 'Biopsy, May'), 'You replied on May 2, 2026 and sent Biopsy, May.');
+    assert.equal(trackerFrCA.stepReplied('2 mai 2026', ''), 'Vous avez répondu le 2 mai 2026.');
+  });
+
   it('end at "declined" after the steps reached, dropping those never reached', async () => {
     const client = createClient({ backend: new MemoryBackend() });
     let c = await submitted(client);

@@ -14,7 +14,7 @@ export const statusTrackerStyles = css`
     .clock { font-weight: 600; }
     .clock.paused { color: var(--_warning); background: var(--_warning-bg); padding: var(--_space) calc(var(--_space) * 2); border-radius: var(--_radius); display: inline-block; }
     .timeline { list-style: none; margin: 0; padding: 0; }
-    .step { position: relative; display: flex; gap: calc(var(--_space) * 3); align-items: baseline; padding-bottom: calc(var(--_space) * 4); }
+    .step { position: relative; display: flex; flex-wrap: wrap; gap: calc(var(--_space) * 3); align-items: baseline; padding-bottom: calc(var(--_space) * 4); }
     .step::before {
       content: ''; position: absolute; inset-inline-start: 0.45em; top: 1.2em; bottom: 0; width: 2px; background: var(--_border);
     }
@@ -27,6 +27,7 @@ export const statusTrackerStyles = css`
     .upcoming .label { color: var(--_text-muted); }
     .current .label, .ended .label { font-weight: 600; }
     .at { color: var(--_text-muted); font-size: 0.9em; margin-inline-start: auto; }
+    .replies { flex-basis: 100%; margin: 0; padding-inline-start: calc(1em + var(--_space) * 3); list-style: none; }
     .message { white-space: pre-wrap; }
     .error { color: var(--_danger); font-weight: 600; }
     button {

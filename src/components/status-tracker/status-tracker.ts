@@ -19,7 +19,7 @@ import type * as BadgePart from '../status-badge/status-badge.js';
 import type * as ListPart from './tracker-list.js';
 import type { CaseList } from './tracker-list.js';
 import { TRACKER_WORDS, type TrackerMessages } from './tracker-messages.js';
-import { calendarDate, canReply, canWithdraw, clockWords, newActions, timelineSteps } from './tracker-model.js';
+import { calendarDate, canReply, canWithdraw, clockWords, formatList, newActions, timelineSteps } from './tracker-model.js';
 import type * as ReplyPart from './tracker-reply.js';
 import type { ReplyPanel } from './tracker-reply.js';
 import type * as WithdrawPart from './tracker-withdraw.js';
@@ -57,6 +57,7 @@ const stepWords = (m: TrackerMessages, key: string) => m[`step${key.replace(/(?:
  * @csspart clock - The expected date, or the paused clock naming what it waits for.
  * @csspart timeline - The list of steps.
  * @csspart step - One step of the timeline.
+ * @csspart replies - Under a step, the patient's replies to its information requests and the records each sent.
  * @csspart action - An information request: its message and the records wanted.
  * @csspart reply - The reply form.
  * @csspart withdraw - The withdraw button.
@@ -261,6 +262,7 @@ export class SoStatusTracker extends SoElement {
                 <span class="marker" aria-hidden="true"></span>
                 <span class="label">${stepWords(m, s.key)}${stateWord ? html`<span class="visually-hidden"> (${stateWord})</span>` : nothing}</span>
                 ${s.at ? html`<span class="at">${m.stepOn(date(s.at))}</span>` : nothing}
+                ${s.replies.length ? html`<ul part="replies" class="replies">${s.replies.map((r) => html`<li class="reply">${m.stepReplied(date(r.at), formatList(r.records, locale))}</li>`)}</ul>` : nothing}
               </li>`;
             })}
           </ol>

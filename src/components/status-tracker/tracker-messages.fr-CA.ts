@@ -20,6 +20,7 @@ export const trackerFrCA: TrackerMessages = {
   stepUpcoming: 'à venir',
   stepWaiting: 'en attente de votre réponse',
   stepOn: (d) => d,
+  stepReplied: (d, records) => (records ? `Vous avez répondu le ${d} et envoyé ${records}.` : `Vous avez répondu le ${d}.`),
   expectedBy: (d) => `Date prévue : ${d}`,
   clockNotStarted: 'Vous aurez une date prévue dès qu’un ou une spécialiste acceptera votre demande.',
   clockPausedFor: (w) => `En pause : en attente de ${w}`,

@@ -24,6 +24,8 @@ export interface TrackerMessages {
   stepWaiting: string;
   /** When a step was reached, e.g. "March 27, 2026". */
   stepOn: (date: string) => string;
+  /** A reply on the timeline: its date and the titles of the records it sent (a list in words, or ''). */
+  stepReplied: (date: string, records: string) => string;
   expectedBy: (date: string) => string;
   clockNotStarted: string;
   /** The paused clock, naming what is wanted ("your pathology report and your imaging"). */
@@ -83,6 +85,7 @@ export const trackerEn: TrackerMessages = {
   stepUpcoming: 'to come',
   stepWaiting: 'waiting for you',
   stepOn: (d) => d,
+  stepReplied: (d, records) => (records ? `You replied on ${d} and sent ${records}.` : `You replied on ${d}.`),
   expectedBy: (d) => `Expected by ${d}`,
   clockNotStarted: 'You will get an expected date once a specialist accepts your request.',
   clockPausedFor: (w) => `Paused: waiting for ${w}`,

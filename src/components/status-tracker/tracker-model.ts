@@ -23,6 +23,14 @@ export interface TimelineStep {
   at?: string;
   /** The current step waits on the patient (an information request). */
   waiting: boolean;
+  /** The patient's replies to information requests made at this step, with the records each sent. */
+  replies: StepReply[];
+}
+
+/** A reply on the timeline: when, and the titles of the records it sent (in the order sent). */
+export interface StepReply {
+  at: string;
+  records: string[];
 }
 
 const mainIndex = (s: Status): number => (MAIN_STEPS as readonly Status[]).indexOf(s);
@@ -39,11 +47,20 @@ function stepOf(c: Case): number {
 /** The timeline of a case: the steps reached, the current one, those to come, or the ending. */
 export function timelineSteps(c: Case): TimelineStep[] {
   const reachedAt = new Map<number, string>();
+  const replies = new Map<number, StepReply[]>();
   let furthest = -1;
+  // The step whose information request a reply answers.
+  let asking = -1;
   for (const e of c.timeline) {
     if (e.kind !== 'status_changed') continue;
     const i = stepOfStatus(e.status, e.previousStatus);
     if (i < 0) continue;
+    if (e.status === 'info_requested') asking = i;
+    if (e.action === 'reply') {
+      const records = (e.recordIds ?? []).map((id) => c.records.find((r) => r.id === id)?.title).filter((t): t is string => !!t);
+      const at = asking < 0 ? i : asking;
+      replies.set(at, [...(replies.get(at) ?? []), { at: e.at, records }]);
+    }
     if (e.status !== 'info_requested' || !reachedAt.has(i)) reachedAt.set(i, e.at);
     furthest = Math.max(furthest, i);
   }
@@ -56,11 +73,11 @@ export function timelineSteps(c: Case): TimelineStep[] {
     if (ended && i > furthest) return;
     const state: StepState = ended || i < current ? 'done' : i === current ? (key === 'opinion_ready' ? 'done' : 'current') : 'upcoming';
     const at = state === 'upcoming' ? undefined : reachedAt.get(i);
-    steps.push({ key, state, waiting: state === 'current' && c.status === 'info_requested', ...(at ? { at } : {}) });
+    steps.push({ key, state, waiting: state === 'current' && c.status === 'info_requested', replies: replies.get(i) ?? [], ...(at ? { at } : {}) });
   });
   if (ended) {
     const end = c.timeline.findLast((e) => e.kind === 'status_changed' && e.status === c.status);
-    steps.push({ key: c.status as 'declined' | 'withdrawn', state: 'ended', waiting: false, ...(end ? { at: end.at } : {}) });
+    steps.push({ key: c.status as 'declined' | 'withdrawn', state: 'ended', waiting: false, replies: [], ...(end ? { at: end.at } : {}) });
   }
   return steps;
 }

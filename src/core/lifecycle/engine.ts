@@ -164,6 +164,7 @@ export function applyAction<A extends Action>(c: Case, action: A, role: Role, in
       if (!text?.trim() && !recordIds?.length) return invalid('text');
       if (recordIds?.some((id) => !c.records.some((r) => r.id === id))) return invalid('recordIds', 'invalid');
       event.message = text?.trim() || undefined;
+      if (recordIds?.length) event.recordIds = [...new Set(recordIds)];
       break;
     }
     case 'accept': {

@@ -88,6 +88,8 @@ export const CaseEventSchema = z.object({
   message: optionalText(5000),
   recordKinds: z.optional(z.array(RecordKindSchema)),
   recordId: z.optional(id),
+  /** The records a reply sends in answer to an information request. */
+  recordIds: z.optional(z.array(id).check(z.maxLength(100, 'too_many'))),
 });
 
 /** Something the patient must do for the case to move on. */
