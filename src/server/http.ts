@@ -26,8 +26,8 @@ export const noteBody = (c: Context, digest: string): void => c.set('bodyDigest'
 
 const sha256Hex = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
-// Node's request under @hono/node-server; undefined in app.request() (tests without a socket).
-const incomingOf = (c: Context): IncomingMessage | undefined => (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
+/** Node's request under @hono/node-server; undefined in app.request() (tests without a socket). */
+export const incomingOf = (c: Context): IncomingMessage | undefined => (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
 
 type TooLarge = (max: number) => Error;
 
