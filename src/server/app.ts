@@ -7,7 +7,7 @@ import { authenticate } from './auth.js';
 import { accessLog } from './access-log.js';
 import type { AppEnv } from './env.js';
 import { IdempotentReplay, idempotency } from './idempotency.js';
-import { incomingOf, send } from './http.js';
+import { closeAfterAnswer, incomingOf, send } from './http.js';
 import type { Logger } from './logging.js';
 import { problemResponse, problems, toProblem } from './problem.js';
 import { rateLimit } from './rate-limit.js';
@@ -51,7 +51,11 @@ export function buildApp(deps: Deps, logger: Logger, extra: RouteModule[] = []):
     c.res.headers.set('X-Content-Type-Options', 'nosniff');
     if (c.req.path.startsWith('/v1/')) c.res.headers.set('Cache-Control', 'no-store');
     // A refused request's body is not read to its end: the connection closes after the answer.
-    if (c.res.status >= 400 && incomingOf(c)?.complete === false) c.res.headers.set('Connection', 'close');
+    const incoming = incomingOf(c);
+    if (c.res.status >= 400 && incoming?.complete === false) {
+      c.res.headers.set('Connection', 'close');
+      closeAfterAnswer(incoming);
+    }
   });
   app.use('*', requestId());
   app.use('*', accessLog(logger));

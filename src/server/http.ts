@@ -29,6 +29,24 @@ const sha256Hex = (bytes: Uint8Array): string => createHash('sha256').update(byt
 /** Node's request under @hono/node-server; undefined in app.request() (tests without a socket). */
 export const incomingOf = (c: Context): IncomingMessage | undefined => (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
 
+/**
+ * Closes the connection of a refused request once its answer is written, without reading the rest of
+ * its body. Node would destroy the socket at once, and a socket destroyed with unread bytes sends a
+ * reset that can overtake the answer (the client then sees EPIPE, not the 413): so this end is shut
+ * first, what still arrives is dropped unread, and the socket goes when the client hangs up, or
+ * after a second at the latest.
+ */
+export function closeAfterAnswer(incoming: IncomingMessage): void {
+  const socket = incoming.socket;
+  socket.destroySoon = function (this: typeof socket) {
+    this.end();
+    this.removeAllListeners('data');
+    this.on('data', () => {});
+    this.resume();
+    setTimeout(() => this.destroy(), 1000).unref();
+  };
+}
+
 type TooLarge = (max: number) => Error;
 
 function readIncoming(incoming: IncomingMessage, max: number, tooLarge: TooLarge): Promise<Buffer> {
