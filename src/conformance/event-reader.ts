@@ -7,6 +7,7 @@ import { RuleFailure } from './probe.js';
 export class EventReader {
   readonly status: number;
   readonly contentType: string;
+  readonly headers: Headers;
   private readonly queue: EventSourceMessage[] = [];
   private wake?: () => void;
   private ended = false;
@@ -14,6 +15,7 @@ export class EventReader {
   private constructor(res: Response, private readonly controller: AbortController) {
     this.status = res.status;
     this.contentType = res.headers.get('content-type') ?? '';
+    this.headers = res.headers;
     const parser = createParser({ onEvent: (e) => this.push(e) });
     const body = res.body;
     if (!body || res.status !== 200) {

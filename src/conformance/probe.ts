@@ -82,7 +82,9 @@ export class Probe {
       headers.set('content-type', 'application/json');
       body = JSON.stringify(o.json);
     }
-    const res = await this.options.fetch(this.url(path), { method, headers, body: body as BodyInit | undefined, signal: this.signal, redirect: 'manual' });
+    // A streamed body goes out as it is made (chunked), so a server can answer before its end.
+    const duplex = body instanceof ReadableStream ? { duplex: 'half' } : {};
+    const res = await this.options.fetch(this.url(path), { method, headers, body: body as BodyInit | undefined, signal: this.signal, redirect: 'manual', ...duplex } as RequestInit);
     return { status: res.status, headers: res.headers, text: await res.text() };
   }
 

@@ -5,10 +5,11 @@ import { BASIC_RULES } from './rules-basics.js';
 import { CASE_RULES } from './rules-cases.js';
 import { EVENT_RULES } from './rules-events.js';
 import { ISOLATION_RULES } from './rules-isolation.js';
+import { REQUEST_RULES } from './rules-requests.js';
 import { UPLOAD_RULES } from './rules-uploads.js';
 
 /** Every rule of protocol v1, in the order they run. */
-export const RULES: readonly Rule[] = [...BASIC_RULES, ...CASE_RULES, ...UPLOAD_RULES, ...EVENT_RULES, ...ISOLATION_RULES];
+export const RULES: readonly Rule[] = [...BASIC_RULES, ...REQUEST_RULES, ...CASE_RULES, ...UPLOAD_RULES, ...EVENT_RULES, ...ISOLATION_RULES];
 
 export interface ConformanceOptions {
   /** The server's base URL. */

@@ -5,6 +5,9 @@ import type { BackendConfig } from './model/config.js';
 
 const specialty = (code: string, en: string, fr: string) => ({ code, label: { en, 'fr-CA': fr } });
 
+/** The largest JSON request body a backend reads when its config names none: 1 MiB. */
+export const DEFAULT_MAX_BODY_SIZE = 1024 ** 2;
+
 /** The default backend configuration. */
 export const DEFAULT_CONFIG: BackendConfig = {
   protocolVersion: '1',
@@ -29,6 +32,7 @@ export const DEFAULT_CONFIG: BackendConfig = {
     },
   },
   uploads: { maxSize: 4 * 1024 ** 3, acceptedTypes: [...MEDIA_TYPES], tusExtensions: [] },
+  maxBodySize: DEFAULT_MAX_BODY_SIZE,
   turnaroundBusinessDays: 10,
   followUpLimit: 1,
 };

@@ -15,7 +15,7 @@ export * from './watch/backoff.js';
 export * from './i18n/statuses.js';
 export * from './i18n/issues.js';
 export * from './i18n/record-kinds.js';
-export { DEFAULT_CONFIG } from './defaults.js';
+export { DEFAULT_CONFIG, DEFAULT_MAX_BODY_SIZE } from './defaults.js';
 export { sniffMediaType, SNIFF_BYTES } from './uploads/sniff.js';
 export { sha256Hex } from './uploads/digest.js';
 export { MemoryBackend, type MemoryBackendOptions } from './backends/memory/memory-backend.js';

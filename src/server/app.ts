@@ -1,11 +1,13 @@
-// The Hono app: middleware in order (request id, access log, CORS, auth, rate limit, idempotency),
-// then the protocol's routes, with every error answered as problem+json.
+// The Hono app: middleware in order (private answers, request id, access log, CORS, auth, rate limit,
+// idempotency), then the protocol's routes, with every error answered as problem+json.
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
+import { DEFAULT_MAX_BODY_SIZE } from '../core/defaults.js';
 import { authenticate } from './auth.js';
 import { accessLog } from './access-log.js';
 import type { AppEnv } from './env.js';
-import { idempotency } from './idempotency.js';
+import { IdempotentReplay, idempotency } from './idempotency.js';
+import { closeAfterAnswer, incomingOf, send } from './http.js';
 import type { Logger } from './logging.js';
 import { problemResponse, problems, toProblem } from './problem.js';
 import { rateLimit } from './rate-limit.js';
@@ -40,6 +42,21 @@ function errorCode(err: unknown): string | undefined {
 export function buildApp(deps: Deps, logger: Logger, extra: RouteModule[] = []): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const { options } = deps;
+  // Every answer of the API can carry case data: never stored by a cache, never sniffed. Set last,
+  // over whatever a route or helper set (Hono's SSE helper sends no-cache).
+  const maxBodySize = options.config.maxBodySize ?? DEFAULT_MAX_BODY_SIZE;
+  app.use('*', async (c, next) => {
+    c.set('maxBodySize', maxBodySize);
+    await next();
+    c.res.headers.set('X-Content-Type-Options', 'nosniff');
+    if (c.req.path.startsWith('/v1/')) c.res.headers.set('Cache-Control', 'no-store');
+    // A refused request's body is not read to its end: the connection closes after the answer.
+    const incoming = incomingOf(c);
+    if (c.res.status >= 400 && incoming?.complete === false) {
+      c.res.headers.set('Connection', 'close');
+      closeAfterAnswer(incoming);
+    }
+  });
   app.use('*', requestId());
   app.use('*', accessLog(logger));
   app.use('*', cors({
@@ -51,7 +68,7 @@ export function buildApp(deps: Deps, logger: Logger, extra: RouteModule[] = []):
   }));
   app.use('*', authenticate(deps.tokens));
   if (options.rateLimit) app.use('*', rateLimit(options.rateLimit));
-  app.use('*', idempotency(deps.db));
+  app.use('*', idempotency());
 
   metaRoutes(app, deps);
   caseRoutes(app, deps);
@@ -60,6 +77,7 @@ export function buildApp(deps: Deps, logger: Logger, extra: RouteModule[] = []):
 
   app.notFound((c) => problemResponse(c, problems.notFound()));
   app.onError((err, c) => {
+    if (err instanceof IdempotentReplay) return send(err.answer, { 'Idempotent-Replayed': 'true' });
     const p = toProblem(err);
     if (p.status >= 500) logger.error({ msg: 'unhandled', requestId: c.get('requestId'), error: err instanceof Error ? err.name : 'unknown', errorCode: errorCode(err) });
     return problemResponse(c, p);

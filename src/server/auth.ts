@@ -22,25 +22,50 @@ export const isPatient = (p: Principal): boolean => p.roles.includes('patient');
 /** True for coordinators and specialists. */
 export const isStaff = (p: Principal): boolean => p.roles.some((r) => r === 'coordinator' || r === 'specialist');
 
+/** The longest a token may live when the server is told nothing else: 24 hours. */
+export const DEFAULT_TOKEN_MAX_LIFETIME_SECONDS = 24 * 3600;
+
+/**
+ * The roles a token's claims give, or undefined when they are missing, unknown or contradict each
+ * other: `role` alone, or `roles` (with `role`, if present, one of them); a patient is never staff too.
+ */
+function rolesOf(claims: Record<string, unknown>): CallerRole[] | undefined {
+  const { role, roles } = claims;
+  if (roles !== undefined) {
+    if (!Array.isArray(roles) || !roles.length || !roles.every(isRole)) return undefined;
+    if (role !== undefined && !roles.includes(role as CallerRole)) return undefined;
+  } else if (!isRole(role)) return undefined;
+  const all: CallerRole[] = roles ?? [role as CallerRole];
+  return all.includes('patient') && all.length > 1 ? undefined : [...new Set(all)];
+}
+
 /** Signs and verifies this server's tokens. */
 export class TokenIssuer {
-  constructor(private readonly secret: string) {}
+  /** `maxLifetimeSeconds`: tokens living longer (from now, or from their `iat`) are refused, as are tokens without `exp`. */
+  constructor(
+    private readonly secret: string,
+    private readonly maxLifetimeSeconds = DEFAULT_TOKEN_MAX_LIFETIME_SECONDS,
+  ) {}
 
-  /** A token for `sub` with one role or several (staff). Valid for `ttlSeconds` (default 12 h). */
+  /** A token for `sub` with one role or several (staff). Valid for `ttlSeconds` (default 12 h, at most the maximum lifetime). */
   issue(sub: string, role: CallerRole | CallerRole[], ttlSeconds = 12 * 3600): Promise<string> {
     const roles = Array.isArray(role) ? role : [role];
     const now = Math.floor(Date.now() / 1000);
-    return sign({ sub, role: roles[0], ...(roles.length > 1 ? { roles } : {}), iat: now, exp: now + ttlSeconds }, this.secret, 'HS256');
+    const exp = now + Math.min(ttlSeconds, this.maxLifetimeSeconds);
+    return sign({ sub, role: roles[0], ...(roles.length > 1 ? { roles } : {}), iat: now, exp }, this.secret, 'HS256');
   }
 
   /** The principal of a valid token, or undefined. */
   async verify(token: string): Promise<Principal | undefined> {
     try {
       const claims = await verify(token, this.secret, 'HS256');
-      const roles = (Array.isArray(claims.roles) ? claims.roles : [claims.role]).filter(isRole);
-      if (typeof claims.sub !== 'string' || !claims.sub || !roles.length) return undefined;
-      // A patient token never also carries staff powers.
-      if (roles.includes('patient') && roles.length > 1) return undefined;
+      // A token that never expires, or outlives the maximum, is refused (verify itself checks exp is not past).
+      const now = Math.floor(Date.now() / 1000);
+      const { exp, iat } = claims;
+      if (typeof exp !== 'number' || exp - now > this.maxLifetimeSeconds) return undefined;
+      if (iat !== undefined && (typeof iat !== 'number' || exp - iat > this.maxLifetimeSeconds)) return undefined;
+      const roles = rolesOf(claims);
+      if (typeof claims.sub !== 'string' || !claims.sub || !roles) return undefined;
       return { sub: claims.sub, roles };
     } catch {
       return undefined;

@@ -2,6 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { DEFAULT_CONFIG } from '../core/defaults.js';
+import { DEFAULT_TOKEN_MAX_LIFETIME_SECONDS } from './auth.js';
 import type { BackendConfig } from '../core/model/config.js';
 import type { Logger } from './logging.js';
 
@@ -36,6 +37,8 @@ export interface ServerOptions {
   logger?: Logger;
   /** HS256 secret for bearer tokens. Default `SO_TOKEN_SECRET`, or a random one per process. */
   tokenSecret?: string;
+  /** The longest a bearer token may live, in seconds: tokens without `exp`, or living longer, are refused. Default `SO_TOKEN_MAX_LIFETIME` or 86400 (24 h). */
+  tokenMaxLifetimeSeconds?: number;
   /** Browser origins allowed by CORS. Default any origin, without credentials. */
   corsOrigins?: string[] | '*';
   /** How long an unfinished upload is kept. Default 24 hours. */
@@ -69,6 +72,7 @@ export interface ResolvedOptions {
   heartbeatMs: number;
   rateLimit: RateLimitOptions | false;
   tokenSecret: string;
+  tokenMaxLifetimeSeconds: number;
   corsOrigins: string[] | '*';
   uploadExpirationMs: number;
   homePage?: string;
@@ -98,6 +102,7 @@ export function resolveOptions(options: ServerOptions = {}): ResolvedOptions {
     rateLimit: options.rateLimit ?? { limit: 6000, windowMs: 60_000 },
     // Without a configured secret, tokens live as long as the process (demo and tests).
     tokenSecret: options.tokenSecret ?? env.SO_TOKEN_SECRET ?? randomBytes(32).toString('base64url'),
+    tokenMaxLifetimeSeconds: options.tokenMaxLifetimeSeconds ?? intFrom(env.SO_TOKEN_MAX_LIFETIME) ?? DEFAULT_TOKEN_MAX_LIFETIME_SECONDS,
     corsOrigins: options.corsOrigins ?? (origins?.length ? origins : '*'),
     uploadExpirationMs: options.uploadExpirationMs ?? 24 * 3_600_000,
     ...(options.homePage ? { homePage: options.homePage } : {}),

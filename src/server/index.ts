@@ -71,7 +71,7 @@ export async function createServer(input: ServerOptions = {}): Promise<SecondOpi
   });
   const hub = new EventsHub();
   const store = new CaseStore(db, hub, options.config);
-  const tokens = new TokenIssuer(options.tokenSecret);
+  const tokens = new TokenIssuer(options.tokenSecret, options.tokenMaxLifetimeSeconds);
   const uploads = new Uploads(db, store, options);
   const deps = { db, store, hub, tokens, config: options.config, options };
   const app = buildApp(deps, logger, [staffRoutes, eventRoutes, recordRoutes, uploadRoutes(uploads), assetRoutes]);

@@ -39,6 +39,11 @@ const common = {
   401: problem('Missing or invalid bearer token.'),
   429: problem('Too many requests; see Retry-After.'),
 };
+// Every route with a JSON body.
+const jsonBody = {
+  413: problem('The JSON body is larger than maxBodySize (see /v1/config).'),
+  415: problem('The body is not application/json (or +json).'),
+};
 const idempotencyKey = { $ref: '#/components/parameters/IdempotencyKey' };
 const ifMatch = (required: boolean) => ({ name: 'If-Match', in: 'header', required, schema: { type: 'string' }, description: 'The case version as an ETag, `"<version>"`.' });
 
@@ -49,7 +54,7 @@ function action(summary: string, body?: string, extra: JsonObject = {}) {
       parameters: [idParam, idempotencyKey, ifMatch(false)],
       ...(body ? { requestBody: { required: false, content: json(ref(body)) } } : {}),
       responses: {
-        200: caseAnswer(), ...common, 403: problem('This role may not make this move.'), 404: problem('No such case for this caller.'),
+        200: caseAnswer(), ...common, ...(body ? jsonBody : {}), 403: problem('This role may not make this move.'), 404: problem('No such case for this caller.'),
         409: problem('The move is not legal from the case\'s status (`reason: illegal_transition`).'), 412: problem('Stale If-Match.'),
         422: problem('Validation failed; `errors[]` names each field.'), ...extra,
       },
@@ -94,7 +99,7 @@ export function openApiDocument(config: BackendConfig): JsonObject {
           requestBody: { required: true, content: json(ref('CreateCaseBody')) },
           responses: {
             201: { ...caseAnswer('The new case.'), headers: { ETag: { $ref: '#/components/headers/ETag' }, Location: { schema: { type: 'string' } } } },
-            ...common, 404: problem('The previous case is not the caller\'s.'), 422: problem('Validation failed, or the Idempotency-Key was used with another body.'),
+            ...common, ...jsonBody, 404: problem('The previous case is not the caller\'s.'), 422: problem('Validation failed, or the Idempotency-Key was used with another body.'),
           },
         },
         get: {
@@ -117,7 +122,7 @@ export function openApiDocument(config: BackendConfig): JsonObject {
           parameters: [idParam, idempotencyKey, ifMatch(true)],
           requestBody: { required: true, content: json(ref('UpdateCaseBody')) },
           responses: {
-            200: caseAnswer('The edited case.'), ...common, 404: problem('No such case.'), 409: problem('Not a draft any more.'),
+            200: caseAnswer('The edited case.'), ...common, ...jsonBody, 404: problem('No such case.'), 409: problem('Not a draft any more.'),
             412: problem('Stale version (`reason: stale_version`).'), 422: problem('Validation failed.'), 428: problem('If-Match is required.'),
           },
         },
@@ -152,7 +157,7 @@ export function openApiDocument(config: BackendConfig): JsonObject {
           summary: 'Send the client\'s SHA-256 after the bytes (an upload created without one): verifies or rejects the record.',
           parameters: [idParam, { name: 'recordId', in: 'path', required: true, schema: { type: 'string' } }, idempotencyKey],
           requestBody: { required: true, content: json(ref('ConfirmRecordBody')) },
-          responses: { 200: { description: 'The record, verified or rejected.', content: json(ref('Record')) }, ...common, 404: problem('No such record.'), 409: problem('The record is not waiting for a hash.'), 422: problem('Not a SHA-256.') },
+          responses: { 200: { description: 'The record, verified or rejected.', content: json(ref('Record')) }, ...common, ...jsonBody, 404: problem('No such record.'), 409: problem('The record is not waiting for a hash.'), 422: problem('Not a SHA-256.') },
         },
       },
       '/v1/cases/{id}/records/{recordId}/content': {
@@ -195,7 +200,7 @@ export function openApiDocument(config: BackendConfig): JsonObject {
           summary: 'Demo tokens (only when the server runs with SO_DEMO=1).',
           security: [],
           requestBody: { required: false, content: json(ref('DevSessionBody')) },
-          responses: { 200: { description: 'Tokens.', content: json(ref('DevSession')) }, 404: problem('Not in demo mode.') },
+          responses: { 200: { description: 'Tokens.', content: json(ref('DevSession')) }, ...jsonBody, 404: problem('Not in demo mode.') },
         },
       },
       '/openapi.json': { get: { summary: 'This document.', security: [], responses: { 200: { description: 'OpenAPI 3.1.', content: json({ type: 'object' }) } } } },

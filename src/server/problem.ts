@@ -90,6 +90,17 @@ export const problems = {
   tooLarge: (maximum: number) => new HttpProblem(413, 'validation', 'This file is larger than the service accepts.', {
     reason: 'too_large',
     errors: [{ path: 'content', code: 'too_long', message: 'This file is larger than the service accepts.', params: { maximum } }],
+    headers: { Connection: 'close' },
+  }),
+  // The connection closes after it: the rest of the body is never read.
+  bodyTooLarge: (maximum: number) => new HttpProblem(413, 'validation', 'This request is larger than the service accepts.', {
+    reason: 'too_large',
+    errors: [{ path: '', code: 'too_long', message: 'This request is larger than the service accepts.', params: { maximum } }],
+    headers: { Connection: 'close' },
+  }),
+  notJson: () => new HttpProblem(415, 'validation', 'Send this request as JSON (Content-Type: application/json).', {
+    reason: 'unsupported_media_type',
+    errors: [{ path: 'Content-Type', code: 'invalid_format', message: 'Check this entry.' }],
   }),
   typeNotAllowed: () => new HttpProblem(415, 'validation', 'This type of file is not accepted.', {
     reason: 'type_not_allowed',

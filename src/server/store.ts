@@ -6,6 +6,7 @@ import type { Case, CaseEvent, CasePage } from '../core/model/case.js';
 import type { BackendConfig } from '../core/model/config.js';
 import type { Db, Queryable } from './db.js';
 import type { EventsHub } from './events-hub.js';
+import type { KeyedWrite } from './idempotency.js';
 import { problems } from './problem.js';
 
 /** Who may see a case: its owner, staff (every case past draft), or the server itself. */
@@ -38,11 +39,13 @@ export class CaseStore {
     return { now: new Date(), newId: () => crypto.randomUUID(), config: this.config };
   }
 
-  /** Stores a new case and its first events. */
-  async insert(owner: string, c: Case, events: readonly CaseEvent[]): Promise<Case> {
+  /** Stores a new case and its first events (and, with `once`, its key's answer in the same transaction). */
+  async insert(owner: string, c: Case, events: readonly CaseEvent[], once?: KeyedWrite): Promise<Case> {
     await this.db.transaction(async (tx) => {
+      await once?.check(tx);
       await tx.query('INSERT INTO cases (id, owner, version, status, body) VALUES ($1, $2, $3, $4, $5::jsonb)', [c.id, owner, c.version, c.status, JSON.stringify(c)]);
       await insertEvents(tx, c.id, events);
+      await once?.keep(tx, c);
     });
     this.hub.publish(c, events);
     return c;
@@ -58,13 +61,16 @@ export class CaseStore {
 
   /**
    * Applies `change` to a case the caller may see. With `ifMatch`, a case at another version is a
-   * 412. The row is locked for the transaction, and the write checks the version it read.
+   * 412. The row is locked for the transaction, and the write checks the version it read. With
+   * `once` (an Idempotency-Key), a key already answered replays once access is checked, before the
+   * version is; otherwise the key's answer is stored in the transaction of the write.
    */
-  async mutate(id: string, access: Access, change: Change, options: { ifMatch?: number } = {}): Promise<Case> {
+  async mutate(id: string, access: Access, change: Change, options: { ifMatch?: number; once?: KeyedWrite | undefined } = {}): Promise<Case> {
     const { next, events } = await this.db.transaction(async (tx) => {
       const r = await tx.query<CaseRow>('SELECT owner, body FROM cases WHERE id = $1 FOR UPDATE', [id]);
       const row = r.rows[0];
       if (!row || !visible(row, access)) throw new NotFoundError();
+      await options.once?.check(tx);
       const current = row.body;
       if (options.ifMatch !== undefined && options.ifMatch !== current.version) throw problems.stale();
       const result = await change(current, tx);
@@ -74,6 +80,7 @@ export class CaseStore {
       ]);
       if (w.rowCount !== 1) throw problems.stale();
       await insertEvents(tx, id, result.events);
+      await options.once?.keep(tx, result.case);
       return { next: result.case, events: result.events };
     });
     this.hub.publish(next, events);

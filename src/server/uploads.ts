@@ -8,10 +8,11 @@ import { FileStore } from '@tus/file-store';
 import { ERRORS, Server, type Upload } from '@tus/server';
 import { ConflictError, NotFoundError } from '../core/errors.js';
 import { putRecord } from '../core/lifecycle/engine.js';
-import type { CaseRecord } from '../core/model/case.js';
+import type { Case, CaseRecord } from '../core/model/case.js';
 import type { Db } from './db.js';
 import type { ResolvedOptions } from './config.js';
 import { inspectFile, saveRecordRow, sniffFile } from './records.js';
+import type { KeyedWrite } from './idempotency.js';
 import type { CaseStore } from './store.js';
 import type { UploadMetadata } from './tus-metadata.js';
 
@@ -22,6 +23,8 @@ export interface CreationContext {
   recordId: string;
   meta: UploadMetadata;
   size: number;
+  /** The creation's Idempotency-Key guard, for the upload tus is about to create. */
+  once?: (uploadId: string) => KeyedWrite | undefined;
 }
 
 /** What a completed upload became. */
@@ -109,6 +112,7 @@ export class Uploads {
   readonly store: HashingFileStore;
   private readonly creations = new WeakMap<Request, CreationContext>();
   private readonly completions = new WeakMap<Request, Completion>();
+  private readonly failures = new WeakMap<Request, unknown>();
 
   constructor(
     private readonly db: Db,
@@ -141,6 +145,11 @@ export class Uploads {
     return this.tus.handleWeb(req);
   }
 
+  /** What stopped a creation before tus made the upload (a replay, a closed case): the route answers it. */
+  failure(req: Request): unknown {
+    return this.failures.get(req);
+  }
+
   /** What the request completed, if it completed an upload. */
   completion(req: Request): Completion | undefined {
     return this.completions.get(req);
@@ -160,13 +169,19 @@ export class Uploads {
       createdAt: new Date().toISOString(),
     };
     const engine = this.cases.engineContext();
-    await this.cases.mutate(ctx.caseId, { owner: ctx.owner }, async (cur, tx) => {
-      const result = putRecord(cur, record, engine, 'patient');
-      if (!result.ok) return result;
-      await tx.query('INSERT INTO uploads (id, case_id, record_id, owner, sha256) VALUES ($1, $2, $3, $4, $5)', [upload.id, ctx.caseId, ctx.recordId, ctx.owner, ctx.meta.sha256 ?? null]);
-      await saveRecordRow(tx, ctx.caseId, record, null);
-      return result;
-    });
+    try {
+      await this.cases.mutate(ctx.caseId, { owner: ctx.owner }, async (cur, tx) => {
+        const result = putRecord(cur, record, engine, 'patient');
+        if (!result.ok) return result;
+        await tx.query('INSERT INTO uploads (id, case_id, record_id, owner, sha256) VALUES ($1, $2, $3, $4, $5)', [upload.id, ctx.caseId, ctx.recordId, ctx.owner, ctx.meta.sha256 ?? null]);
+        await saveRecordRow(tx, ctx.caseId, record, null);
+        return result;
+      }, { once: ctx.once?.(upload.id) });
+    } catch (e) {
+      // tus would answer any error as a 500: the route answers it instead, and tus creates nothing.
+      this.failures.set(req, e);
+      throw tusFailure(409, 'failed');
+    }
     // The database holds the metadata; the file store keeps none (no titles on disk beside the bytes).
     return { metadata: {} };
   }
@@ -218,7 +233,7 @@ export class Uploads {
    * known), with the server's: the `received` record becomes `verified` or `rejected` (`hash_mismatch`).
    * A record already decided is answered as it is, so a repeated call changes nothing.
    */
-  async confirm(caseId: string, owner: string, recordId: string, sha256: string): Promise<CaseRecord> {
+  async confirm(caseId: string, owner: string, recordId: string, sha256: string, once?: KeyedWrite): Promise<Case> {
     const engine = this.cases.engineContext();
     const at = new Date().toISOString();
     let mismatch = false;
@@ -233,14 +248,13 @@ export class Uploads {
       const file = (await tx.query<{ file: string | null }>('SELECT file FROM records WHERE case_id = $1 AND id = $2', [caseId, recordId])).rows[0]?.file ?? null;
       await saveRecordRow(tx, caseId, record, mismatch ? null : file);
       return result;
-    });
+    }, { once });
     if (mismatch) {
       const up = (await this.db.query<{ id: string }>('SELECT id FROM uploads WHERE case_id = $1 AND record_id = $2', [caseId, recordId])).rows[0];
       if (up) await this.remove(up.id);
     }
-    const record = after.records.find((r) => r.id === recordId);
-    if (!record) throw new NotFoundError();
-    return record;
+    if (!after.records.some((r) => r.id === recordId)) throw new NotFoundError();
+    return after;
   }
 
   /** Marks the record of a terminated upload as rejected (`cancelled`) while it was still uploading. */

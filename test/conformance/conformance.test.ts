@@ -23,11 +23,16 @@ describe('conformance suite', () => {
     ref = await startReference();
     [alice, bob] = await Promise.all([ref.token('alice'), ref.token('bob')]);
     broken = await startProxy(ref.url, {
-      // Ignores Idempotency-Key: every retry becomes a new action.
-      request: (f) => void delete f.headers['idempotency-key'],
+      request: (f) => {
+        // Ignores Idempotency-Key: every retry becomes a new action.
+        delete f.headers['idempotency-key'];
+        // Takes plain text for JSON.
+        if (f.headers['content-type'] === 'text/plain') f.headers['content-type'] = 'application/json';
+      },
       response: (_f, out) => {
-        // Drops the ETag, and serves problems as plain JSON.
+        // Drops the ETag, lets caches keep case data, and serves problems as plain JSON.
         delete out.headers.etag;
+        delete out.headers['cache-control'];
         if (out.headers['content-type']?.startsWith('application/problem+json')) out.headers['content-type'] = 'application/json';
       },
     });
@@ -44,10 +49,10 @@ describe('conformance suite', () => {
     assert.equal(report.passed, RULES.length);
   });
 
-  it('fails a server that drops ETags, mislabels problems and ignores Idempotency-Key', async () => {
+  it('fails a server that drops ETags and no-store, mislabels problems, takes text for JSON and ignores Idempotency-Key', async () => {
     const report = await runConformance({ url: broken.url, token: alice, otherToken: bob });
     const failed = report.results.filter((r) => r.outcome === 'fail').map((r) => r.id);
-    for (const id of ['cases.create', 'cases.etag', 'problem.unknown-route', 'auth.required', 'idempotency.replay', 'idempotency.mismatch']) {
+    for (const id of ['cases.create', 'cases.etag', 'problem.unknown-route', 'auth.required', 'idempotency.replay', 'idempotency.mismatch', 'requests.json-only', 'answers.private']) {
       assert.ok(failed.includes(id), `${id} should fail on the broken server`);
     }
     assert.ok(report.passed > 0, 'rules the proxy does not break still pass');

@@ -1,7 +1,7 @@
 // The server on a real PostgreSQL: one private cluster for this process, the database suites run
 // again on it (each server on its own fresh database), and what only a server with real
 // connections and concurrent transactions can show: concurrent migrations, row locks across two
-// instances, idempotency claims across instances, lost connections, and a pool that closes.
+// instances, idempotency keys across instances, lost connections, and a pool that closes.
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import pg from 'pg';
@@ -74,6 +74,7 @@ if (cluster) {
   await import('./events.test.js');
   await import('./limits.test.js');
   await import('./restart.test.js');
+  await import('./requests.test.js');
 
   describe('PostgreSQL specifics', () => {
     it('stores cases in PostgreSQL: migrations recorded once, the case a jsonb row', async () => {

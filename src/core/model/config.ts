@@ -22,6 +22,8 @@ export const BackendConfigSchema = z.object({
     /** tus extensions the server supports (`creation`, `termination`, `concatenation`, ...). */
     tusExtensions: z.array(z.string()),
   }),
+  /** The largest JSON request body, in bytes: a larger one is a 413 (1 MiB when absent). */
+  maxBodySize: z.optional(count),
   turnaroundBusinessDays: count,
   followUpLimit: count,
 });

@@ -8,7 +8,8 @@ import type { Action } from '../../core/lifecycle/transitions.js';
 import { OpinionInputSchema, type CaseRecord } from '../../core/model/case.js';
 import { requireStaff } from '../auth.js';
 import type { AppEnv } from '../env.js';
-import { caseResponse, ifMatchVersion, pageLimit, readBody } from '../http.js';
+import { caseAnswer, caseResponse, ifMatchVersion, jsonAnswer, noteBody, pageLimit, readBody, readCapped, send } from '../http.js';
+import { keyedWrite } from '../idempotency.js';
 import { problems } from '../problem.js';
 import { inspectBytes, recordsDir, saveRecordRow } from '../records.js';
 import { actingRole } from '../roles.js';
@@ -21,8 +22,8 @@ export function staffRoutes(app: Hono<AppEnv>, { store, config, options }: Deps)
     const p = requireStaff(c);
     const ifMatch = ifMatchVersion(c);
     const ctx = store.engineContext();
-    const next = await store.mutate(c.req.param('id') ?? '', { staff: true }, (cur) => applyAction(cur, action, actingRole(p, cur.status, action), input, ctx), { ifMatch });
-    return caseResponse(c, next);
+    const next = await store.mutate(c.req.param('id') ?? '', { staff: true }, (cur) => applyAction(cur, action, actingRole(p, cur.status, action), input, ctx), { ifMatch, once: keyedWrite(c, caseAnswer) });
+    return caseResponse(next);
   };
 
   app.get('/v1/staff/cases', async (c) => {
@@ -55,12 +56,10 @@ export function staffRoutes(app: Hono<AppEnv>, { store, config, options }: Deps)
     const caseId = c.req.param('id');
     await store.get(caseId, { staff: true });
     const max = config.uploads.maxSize;
-    const declared = Number(c.req.header('Content-Length') ?? Number.NaN);
-    if (declared > max) throw problems.tooLarge(max);
     if ((c.req.header('Content-Type') ?? '').split(';')[0]?.trim().toLowerCase() !== 'application/pdf') throw problems.typeNotAllowed();
-    const bytes = new Uint8Array(await c.req.arrayBuffer());
-    if (bytes.length > max) throw problems.tooLarge(max);
+    const bytes = await readCapped(c, max, problems.tooLarge);
     const found = inspectBytes(bytes);
+    noteBody(c, found.sha256);
     if (found.mediaType !== 'application/pdf') throw problems.typeNotAllowed();
     const at = new Date().toISOString();
     const record: CaseRecord = {
@@ -68,17 +67,19 @@ export function staffRoutes(app: Hono<AppEnv>, { store, config, options }: Deps)
       sha256: found.sha256, status: 'verified', source: 'staff', createdAt: at, verifiedAt: at,
     };
     const file = join('records', record.id);
-    await writeFile(join(await recordsDir(options.dataDir), record.id), bytes);
     const ctx = store.engineContext();
     const actor = p.roles.includes('specialist') ? 'specialist' : 'coordinator';
+    const answer = jsonAnswer(record, 201, {
+      'so-record-id': record.id, 'so-record-status': record.status, location: `/v1/cases/${caseId}/records/${record.id}/content`,
+    });
     await store.mutate(caseId, { staff: true }, async (cur, tx) => {
       const result = putRecord(cur, record, ctx, actor);
-      if (result.ok) await saveRecordRow(tx, caseId, record, file);
+      if (!result.ok) return result;
+      // The bytes before the row that names them.
+      await writeFile(join(await recordsDir(options.dataDir), record.id), bytes);
+      await saveRecordRow(tx, caseId, record, file);
       return result;
-    });
-    c.header('SO-Record-Id', record.id);
-    c.header('SO-Record-Status', record.status);
-    c.header('Location', `/v1/cases/${caseId}/records/${record.id}/content`);
-    return c.json(record, 201);
+    }, { once: keyedWrite(c, () => answer) });
+    return send(answer);
   });
 }

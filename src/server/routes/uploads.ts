@@ -4,6 +4,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Context, Hono } from 'hono';
 import { ConflictError, ValidationError } from '../../core/errors.js';
 import { isFinal } from '../../core/lifecycle/transitions.js';
+import type { Case } from '../../core/model/case.js';
 import { requirePatient } from '../auth.js';
 import type { AppEnv } from '../env.js';
 import { HttpProblem, problemBody, problems } from '../problem.js';
@@ -11,8 +12,8 @@ import { parseUploadMetadata } from '../tus-metadata.js';
 import type { Uploads } from '../uploads.js';
 import type { Deps } from './deps.js';
 import { ConfirmRecordBodySchema } from '../wire.js';
-import { parseWith } from '../../core/model/parse.js';
-
+import { jsonAnswer, noteBody, readBody, send } from '../http.js';
+import { keyedWrite } from '../idempotency.js';
 
 function problemFromTus(status: number, body: string): HttpProblem {
   if (status === 413) return problems.tooLarge(0);
@@ -101,8 +102,16 @@ export function uploadRoutes(uploads: Uploads) {
       if (size > max) throw problems.tooLarge(max);
       const meta = parseUploadMetadata(c.req.header('Upload-Metadata'));
       const recordId = crypto.randomUUID();
+      // A creation is fingerprinted by its headers, so its body stays a stream for tus.
+      noteBody(c, `${rawLength}\n${c.req.header('Upload-Metadata') ?? ''}\n${c.req.header('Content-Length') ?? ''}`);
+      // Replayed, a creation answers its upload URL and record; the offset is the upload's HEAD.
+      const once = (uploadId: string) => keyedWrite(c, () => ({
+        status: 201, headers: { location: `${c.req.path}/${uploadId}`, 'so-record-id': recordId, 'tus-resumable': '1.0.0' }, body: null,
+      }));
       const req = tusRequest(c);
-      const res = await uploads.create(req, { caseId, owner: p.sub, recordId, meta, size });
+      const res = await uploads.create(req, { caseId, owner: p.sub, recordId, meta, size, once });
+      const failed = uploads.failure(req);
+      if (failed) throw failed;
       const done = uploads.completion(req);
       if (done?.status === 'rejected') await uploads.remove(done.uploadId);
       return answer(c, res, max, recordId);
@@ -111,12 +120,10 @@ export function uploadRoutes(uploads: Uploads) {
     // The client's SHA-256 for an upload created before its hash was known: verifies or rejects the record.
     app.patch('/v1/cases/:id/records/:recordId', async (c) => {
       const p = requirePatient(c);
-      const body: unknown = await c.req.json().catch(() => {
-        throw problems.malformedJson();
-      });
-      const parsed = parseWith(ConfirmRecordBodySchema, body);
-      if (!parsed.ok) throw new ValidationError(parsed.issues);
-      return c.json(await uploads.confirm(c.req.param('id'), p.sub, c.req.param('recordId'), parsed.value.sha256.toLowerCase()));
+      const body = await readBody(c, ConfirmRecordBodySchema);
+      const recordId = c.req.param('recordId');
+      const answerOf = (written: Case) => jsonAnswer(written.records.find((r) => r.id === recordId));
+      return send(answerOf(await uploads.confirm(c.req.param('id'), p.sub, recordId, body.sha256.toLowerCase(), keyedWrite(c, answerOf))));
     });
 
     // Hono routes a HEAD request as a GET (the method stays HEAD): GET itself is not served here.
