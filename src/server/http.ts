@@ -54,7 +54,7 @@ function readIncoming(incoming: IncomingMessage, max: number, tooLarge: TooLarge
     const chunks: Buffer[] = [];
     let size = 0;
     const done = (fail?: unknown) => {
-      incoming.off('data', onData).off('end', onEnd).off('error', done).off('close', onClose);
+      incoming.off('data', onData).off('end', onEnd).off('error', onCut).off('close', onCut);
       if (fail === undefined) resolve(Buffer.concat(chunks, size));
       else reject(fail);
     };
@@ -68,8 +68,9 @@ function readIncoming(incoming: IncomingMessage, max: number, tooLarge: TooLarge
       }
     };
     const onEnd = () => done();
-    const onClose = () => done(new Error('aborted'));
-    incoming.on('data', onData).once('end', onEnd).once('error', done).once('close', onClose);
+    // The client went away mid-body: nobody hears the answer, but it is the client's doing (a 400), not ours.
+    const onCut = () => done(problems.incompleteBody());
+    incoming.on('data', onData).once('end', onEnd).once('error', onCut).once('close', onCut);
     incoming.resume();
   });
 }

@@ -98,6 +98,7 @@ export const problems = {
     errors: [{ path: '', code: 'too_long', message: 'This request is larger than the service accepts.', params: { maximum } }],
     headers: { Connection: 'close' },
   }),
+  incompleteBody: () => new HttpProblem(400, 'validation', 'The request body was cut short.', { reason: 'incomplete_body' }),
   notJson: () => new HttpProblem(415, 'validation', 'Send this request as JSON (Content-Type: application/json).', {
     reason: 'unsupported_media_type',
     errors: [{ path: 'Content-Type', code: 'invalid_format', message: 'Check this entry.' }],

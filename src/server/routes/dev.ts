@@ -16,7 +16,6 @@ export function devRoutes(app: Hono<AppEnv>, { tokens }: Deps): void {
       tokens.issue('demo-coordinator', 'coordinator'),
       tokens.issue('demo-specialist', 'specialist'),
     ]);
-    c.header('Cache-Control', 'no-store');
     return c.json({ patientToken, staffToken, coordinatorToken, specialistToken, patientId });
   });
 }

@@ -21,7 +21,6 @@ export function eventRoutes(app: Hono<AppEnv>, { store, hub, options }: Deps): v
     const access = accessFor(p);
     await store.get(caseId, access);
     const after = lastEventId(c.req.header('Last-Event-ID') ?? c.req.query('lastEventId'));
-    c.header('Cache-Control', 'no-store');
     c.header('X-Accel-Buffering', 'no');
     return streamSSE(c, async (stream) => {
       const queue: CaseEventMessage[] = [];

@@ -1,4 +1,5 @@
-// `GET /v1/cases/{id}/records/{recordId}/content`: the verified bytes, as an attachment.
+// `GET /v1/cases/{id}/records/{recordId}/content`: the verified bytes, as an attachment (no-store and
+// nosniff, as every API answer: see app.ts).
 import { createReadStream } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -28,8 +29,6 @@ export function recordRoutes(app: Hono<AppEnv>, { db, store, options }: Deps): v
         'Content-Length': String(row.size),
         // No file name: names of medical files say too much.
         'Content-Disposition': 'attachment',
-        'Cache-Control': 'no-store',
-        'X-Content-Type-Options': 'nosniff',
       },
     });
   });
