@@ -1,6 +1,6 @@
 // The request form's checks through the core schema (zod), and server issues placed back on fields.
 // Kept out of the element's first load: <so-request-form> fetches this when it connects and awaits it
-// wherever it checks (blur, Continue, submit).
+// wherever it checks (a choice made, Continue, submit).
 import { parseWith, type FieldIssue } from '../../core/model/parse.js';
 import { RequestSchema } from '../../core/model/request.js';
 import type { Case } from '../../core/model/case.js';
@@ -60,7 +60,7 @@ export function validateStep(values: FormValues, step: StepId, consentVersion?: 
   return validateAll(values, consentVersion).filter((i) => stepOfField(i.field) === step);
 }
 
-/** The problem on one field, if any (for checks on blur). */
+/** The problem on one field, if any (a choice just made, or a shown problem being fixed). */
 export function validateField(values: FormValues, field: string, consentVersion?: string): FormIssue | undefined {
   return validateAll(values, consentVersion).find((i) => i.field === field);
 }
