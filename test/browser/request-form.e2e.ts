@@ -390,6 +390,30 @@ describe('<so-request-form> field messages', () => {
     });
   }
 
+  for (const [lang, words] of [
+    ['en', { email: 'Enter your email address or phone number' }],
+    ['fr-CA', { email: 'Entrez votre adresse courriel ou votre numéro de téléphone' }],
+  ] as const) {
+    it(`lists only problems of fields on the page, each link focusing its field, "who is filling in" unanswered (${lang})`, async () => {
+      const { client } = await session();
+      const el = await formWith(client, undefined, { lang });
+      el.next();
+      await settled(el);
+      const links = [...q(el, '[part="error-summary"]').querySelectorAll('a')];
+      expect(links.length).to.be.greaterThan(3);
+      for (const link of links) {
+        const id = link.getAttribute('href')!.slice(1);
+        const target = root(el).getElementById(id);
+        expect(!!target, `${id} is on the page`).to.equal(true);
+        link.click();
+        expect(deepActiveElement() === target, `${id} takes focus`).to.equal(true);
+      }
+      expect(links.some((a) => a.getAttribute('href')!.startsWith('#f-requester-') && a.getAttribute('href') !== '#f-requester-relationship')).to.equal(false);
+      // The patient's own email box, shown as required, says so beside it and in the summary.
+      expect(shown(el, 'patient.email')).to.deep.equal(same(words.email));
+    });
+  }
+
   it('keeps the core’s generic message where a field has none of its own, naming the field in the summary', async () => {
     const { client } = await session();
     const el = await formWith(client, typed({ diagnosis: { description: 'x'.repeat(2001) } }));

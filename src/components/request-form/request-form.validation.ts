@@ -6,6 +6,7 @@ import { RequestSchema } from '../../core/model/request.js';
 import type { Case } from '../../core/model/case.js';
 import type { SecondOpinionClient } from '../../core/client/client.js';
 import { ValidationError } from '../../core/errors.js';
+import { ISSUE_MESSAGES_EN, messageFrom } from '../../core/i18n/issues-en.js';
 import { claimClientError } from '../shared/client-errors.js';
 import { REASONS } from '../../core/model/codes.js';
 import { buildRequest, setValue, STEP_FIELDS, STEPS, stepOfField, type FormIssue, type FormValues, type StepId } from './request-form.model.js';
@@ -50,9 +51,16 @@ export function validateAll(values: FormValues, consentVersion?: string): FormIs
   const built = buildRequest(values, consentVersion);
   // Steps not reached yet are stood in for, so the rules that span fields still run for this one.
   const standIns: Record<string, unknown> = { careTeam: { share: false }, consent: {}, coverage: {} };
-  const input = { ...standIns, ...built.request };
+  // "Who is filling in?" unanswered: step 1 then shows the patient's own boxes, their email required,
+  // and no requester boxes. Checked as the schema would check someone else filling in, it listed the
+  // requester's name and contact, fields not on the page, and not the patient's empty email
+  // (issue 16): so the rules run as for the patient filling in, and the choice is its own problem.
+  const unanswered = !values.requester.relationship;
+  const input = { ...standIns, ...built.request, ...(unanswered ? { requester: { relationship: 'self' } } : {}) };
   const result = parseWith(RequestSchema, input);
-  return result.ok ? [] : placeIssues(result.issues, built.questionSlots);
+  const issues: FieldIssue[] = result.ok ? [] : [...result.issues];
+  if (unanswered) issues.push({ path: 'requester.relationship', code: 'required', message: messageFrom(ISSUE_MESSAGES_EN, 'required') });
+  return placeIssues(issues, built.questionSlots);
 }
 
 /** The problems on one step's fields. */
