@@ -391,8 +391,8 @@ describe('<so-request-form> field messages', () => {
   }
 
   for (const [lang, words] of [
-    ['en', { email: 'Enter your email address or phone number' }],
-    ['fr-CA', { email: 'Entrez votre adresse courriel ou votre numéro de téléphone' }],
+    ['en', { email: 'Enter your email address or phone number', consent: 'Tick the box to agree, so we can send your request' }],
+    ['fr-CA', { email: 'Entrez votre adresse courriel ou votre numéro de téléphone', consent: 'Cochez la case pour donner votre accord, afin que nous puissions envoyer votre demande' }],
   ] as const) {
     it(`lists only problems of fields on the page, each link focusing its field, "who is filling in" unanswered (${lang})`, async () => {
       const { client } = await session();
@@ -411,6 +411,16 @@ describe('<so-request-form> field messages', () => {
       expect(links.some((a) => a.getAttribute('href')!.startsWith('#f-requester-') && a.getAttribute('href') !== '#f-requester-relationship')).to.equal(false);
       // The patient's own email box, shown as required, says so beside it and in the summary.
       expect(shown(el, 'patient.email')).to.deep.equal(same(words.email));
+    });
+
+    it(`asks to tick the consent box, not for a date (${lang})`, async () => {
+      const { client } = await session();
+      const el = await formWith(client, typed(), { lang });
+      el.goTo('review');
+      await settled(el);
+      expect(await el.submit()).to.equal(undefined);
+      await settled(el);
+      expect(shown(el, 'consent.scopes')).to.deep.equal(same(words.consent));
     });
   }
 

@@ -89,6 +89,8 @@ describe('validation per step', () => {
     const v = { ...filled(), consent: {} };
     const issues = validateStep(v, 'review', '2026-11');
     assert.deepEqual(issues.map((i) => i.field), ['consent.scopes']);
+    // Unticked, the box asks to be ticked (not the missing time's "Enter a real date").
+    assert.deepEqual(issues.map((i) => i.code), ['required']);
     assert.deepEqual(validateStep(v, 'who'), []);
   });
 

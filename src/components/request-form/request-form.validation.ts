@@ -34,7 +34,10 @@ export function placeIssues(issues: readonly FieldIssue[], questionSlots: readon
     const field = fieldForPath(issue.path, questionSlots);
     if (seen.has(field)) continue;
     seen.add(field);
-    out.push({ ...issue, field });
+    // The consent box stands for its time and scopes: unticked, the first problem met was the missing
+    // `acceptedAt`'s invalid_date ("Enter a real date", issue 16); what the person must do is tick it.
+    const unticked = field === 'consent.scopes' && /^(request\.)?consent\.(acceptedAt|scopes)\b/.test(issue.path);
+    out.push({ ...issue, field, ...(unticked ? { code: 'required' as const } : {}) });
   }
   const order = (f: string) => {
     const step = stepOfField(f);
