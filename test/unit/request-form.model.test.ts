@@ -40,6 +40,13 @@ describe('validation per step', () => {
     assert.ok(fields.every((f) => stepOfField(f) === 'who'), fields.join());
   });
 
+  it('with "who is filling in" unanswered, asks for the patient’s contact (shown) and not the requester’s (not shown)', () => {
+    const codes = validateStep(emptyValues(), 'who').map((i) => `${i.field}:${i.code}`);
+    assert.ok(codes.includes('requester.relationship:required'), codes.join());
+    assert.ok(codes.includes('patient.email:contact_required'), codes.join());
+    assert.deepEqual(codes.filter((c) => c.startsWith('requester.') && !c.startsWith('requester.relationship')), []);
+  });
+
   it('a complete request passes every step', () => {
     const v = filled();
     for (const step of STEPS) assert.deepEqual(validateStep(v, step, '2026-11'), [], step);
@@ -82,6 +89,8 @@ describe('validation per step', () => {
     const v = { ...filled(), consent: {} };
     const issues = validateStep(v, 'review', '2026-11');
     assert.deepEqual(issues.map((i) => i.field), ['consent.scopes']);
+    // Unticked, the box asks to be ticked (not the missing time's "Enter a real date").
+    assert.deepEqual(issues.map((i) => i.code), ['required']);
     assert.deepEqual(validateStep(v, 'who'), []);
   });
 
@@ -90,7 +99,7 @@ describe('validation per step', () => {
     assert.deepEqual(validateStep(v, 'diagnosis').map((i) => `${i.field}:${i.code}`), ['reasonDetails:required']);
   });
 
-  it('checks one field on blur', () => {
+  it('checks one field', () => {
     const v = setValue(filled(), 'patient.birthDate', '2999-01-01');
     assert.equal(validateField(v, 'patient.birthDate')?.code, 'date_in_future');
     assert.equal(validateField(v, 'patient.givenName'), undefined);

@@ -379,19 +379,17 @@ export class SoRequestForm extends SoElement {
     this.values = later.now ? later.now.readInput(this.values, t, this.config?.consent.version) : setValue(this.values, name, t.value);
     const field = name === 'consent' ? 'consent.scopes' : name;
     this.touched.add(field);
-    // Choices are settled when made; a shown problem clears as soon as it is fixed.
+    // Choices are settled when made; a shown problem clears as soon as it is fixed. Text is not checked
+    // when it loses focus (GOV.UK checks a page when it is submitted): a message inserted on blur moved
+    // everything under the field between a pointer's press on Continue and its release, so the click
+    // landed on nothing and was lost (issue 16).
     const isChoice = t instanceof HTMLSelectElement || (t as HTMLInputElement).type === 'radio' || (t as HTMLInputElement).type === 'checkbox';
     if (isChoice || this.issues.some((i) => i.field === field)) this.checkField(field);
     this.persist();
   };
 
-  private onBlur = (e: FocusEvent): void => {
-    const t = e.target as HTMLInputElement;
-    if (!t.name || !this.touched.has(t.name)) return;
-    this.checkField(t.name);
-  };
-
-  // Checks one field against the answers as they are when the checks are here (at once, usually).
+  // Checks one field (a choice just made, or a shown problem being fixed) against the answers as they
+  // are when the checks are here (at once, usually).
   private checkField(field: string): void {
     const r = later.now;
     if (!r) {
@@ -514,7 +512,7 @@ export class SoRequestForm extends SoElement {
       });
     }
     if (this.created) return parts!.renderConfirmation(v, this.created);
-    return html`<form part="form" novalidate autocomplete="on" @submit=${this.onSubmitEvent} @input=${this.onInput} @change=${this.onInput} @focusout=${this.onBlur}>
+    return html`<form part="form" novalidate autocomplete="on" @submit=${this.onSubmitEvent} @input=${this.onInput} @change=${this.onInput}>
       ${this.summary.length || this.submitFailed ? parts!.renderSummary(v, this.summary, this.submitFailed) : nothing}
       <h2 part="heading" tabindex="-1"><span class="caption" part="step-indicator">${m.stepOf(this.stepIndex + 1, STEPS.length)}</span>${m.steps[step]}</h2>
       ${step === 'who' ? html`<p class="notice" part="notice">${m.emergency}</p>` : nothing}

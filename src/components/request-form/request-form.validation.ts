@@ -1,11 +1,12 @@
 // The request form's checks through the core schema (zod), and server issues placed back on fields.
 // Kept out of the element's first load: <so-request-form> fetches this when it connects and awaits it
-// wherever it checks (blur, Continue, submit).
+// wherever it checks (a choice made, Continue, submit).
 import { parseWith, type FieldIssue } from '../../core/model/parse.js';
 import { RequestSchema } from '../../core/model/request.js';
 import type { Case } from '../../core/model/case.js';
 import type { SecondOpinionClient } from '../../core/client/client.js';
 import { ValidationError } from '../../core/errors.js';
+import { ISSUE_MESSAGES_EN, messageFrom } from '../../core/i18n/issues-en.js';
 import { claimClientError } from '../shared/client-errors.js';
 import { REASONS } from '../../core/model/codes.js';
 import { buildRequest, setValue, STEP_FIELDS, STEPS, stepOfField, type FormIssue, type FormValues, type StepId } from './request-form.model.js';
@@ -33,7 +34,10 @@ export function placeIssues(issues: readonly FieldIssue[], questionSlots: readon
     const field = fieldForPath(issue.path, questionSlots);
     if (seen.has(field)) continue;
     seen.add(field);
-    out.push({ ...issue, field });
+    // The consent box stands for its time and scopes: unticked, the first problem met was the missing
+    // `acceptedAt`'s invalid_date ("Enter a real date", issue 16); what the person must do is tick it.
+    const unticked = field === 'consent.scopes' && /^(request\.)?consent\.(acceptedAt|scopes)\b/.test(issue.path);
+    out.push({ ...issue, field, ...(unticked ? { code: 'required' as const } : {}) });
   }
   const order = (f: string) => {
     const step = stepOfField(f);
@@ -50,9 +54,16 @@ export function validateAll(values: FormValues, consentVersion?: string): FormIs
   const built = buildRequest(values, consentVersion);
   // Steps not reached yet are stood in for, so the rules that span fields still run for this one.
   const standIns: Record<string, unknown> = { careTeam: { share: false }, consent: {}, coverage: {} };
-  const input = { ...standIns, ...built.request };
+  // "Who is filling in?" unanswered: step 1 then shows the patient's own boxes, their email required,
+  // and no requester boxes. Checked as the schema would check someone else filling in, it listed the
+  // requester's name and contact, fields not on the page, and not the patient's empty email
+  // (issue 16): so the rules run as for the patient filling in, and the choice is its own problem.
+  const unanswered = !values.requester.relationship;
+  const input = { ...standIns, ...built.request, ...(unanswered ? { requester: { relationship: 'self' } } : {}) };
   const result = parseWith(RequestSchema, input);
-  return result.ok ? [] : placeIssues(result.issues, built.questionSlots);
+  const issues: FieldIssue[] = result.ok ? [] : [...result.issues];
+  if (unanswered) issues.push({ path: 'requester.relationship', code: 'required', message: messageFrom(ISSUE_MESSAGES_EN, 'required') });
+  return placeIssues(issues, built.questionSlots);
 }
 
 /** The problems on one step's fields. */
@@ -60,7 +71,7 @@ export function validateStep(values: FormValues, step: StepId, consentVersion?: 
   return validateAll(values, consentVersion).filter((i) => stepOfField(i.field) === step);
 }
 
-/** The problem on one field, if any (for checks on blur). */
+/** The problem on one field, if any (a choice just made, or a shown problem being fixed). */
 export function validateField(values: FormValues, field: string, consentVersion?: string): FormIssue | undefined {
   return validateAll(values, consentVersion).find((i) => i.field === field);
 }
