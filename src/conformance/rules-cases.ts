@@ -20,6 +20,26 @@ export const CASE_RULES: Rule[] = [
     },
   },
   {
+    id: 'cases.previous',
+    title: 'POST /v1/cases links an earlier case named by its id or by its reference (SO-XXXX-XXXX), in the body or the request',
+    async run(p) {
+      const first = await p.createCase();
+      const create = async (json: object, what: string) => {
+        const a = await p.send('POST', '/v1/cases', { json, headers: { 'idempotency-key': p.key() } });
+        p.status(a, 201, what);
+        return p.valid(CaseSchema, a, what);
+      };
+      const request = await p.sample();
+      const byId = await create({ request, previousCaseId: first.id }, 'POST /v1/cases with previousCaseId: <id>');
+      check(byId.previousCaseId === first.id, `previousCaseId <id>: the case follows ${String(byId.previousCaseId)}, not ${first.id}`);
+      const byReference = await create({ request, previousCaseId: first.reference }, 'POST /v1/cases with previousCaseId: <reference>');
+      check(byReference.previousCaseId === first.id, `previousCaseId <reference>: the case follows ${String(byReference.previousCaseId)}, not ${first.id}`);
+      const inRequest = await create({ request: { ...request, previousCaseId: byReference.reference } }, 'POST /v1/cases with request.previousCaseId: <reference>');
+      check(inRequest.previousCaseId === byReference.id, `request.previousCaseId <reference>: the case follows ${String(inRequest.previousCaseId)}, not ${byReference.id}`);
+      p.problem(await p.send('POST', '/v1/cases', { json: { request, previousCaseId: 'SO-2222-2222' }, headers: { 'idempotency-key': p.key() } }), 404, 'POST /v1/cases following an unknown reference');
+    },
+  },
+  {
     id: 'cases.etag',
     title: 'GET /v1/cases/{id} carries ETag "<version>" and answers 304 to a matching If-None-Match',
     async run(p) {

@@ -8,7 +8,7 @@ import type { RestRetryOptions } from '../core/backends/rest/retry-policy.js';
 import { DEFAULT_CONFIG } from '../core/defaults.js';
 import { ConflictError, NotFoundError, ValidationError } from '../core/errors.js';
 import {
-  applyAction, createCase, newReference, putRecord, shareOpinion, summarize, updateDraft, type ActionInputs, type EngineContext, type EngineResult,
+  applyAction, caseReference, createCase, earlierCaseOf, linkEarlier, newReference, putRecord, shareOpinion, summarize, updateDraft, type ActionInputs, type EngineContext, type EngineResult,
 } from '../core/lifecycle/engine.js';
 import type { Action } from '../core/lifecycle/transitions.js';
 import type { Role } from '../core/model/codes.js';
@@ -16,7 +16,7 @@ import type { Case, CaseRecord } from '../core/model/case.js';
 import type { BackendConfig } from '../core/model/config.js';
 import { sha256Hex } from '../core/uploads/digest.js';
 import { SNIFF_BYTES, sniffMediaType } from '../core/uploads/sniff.js';
-import { CASE_EXT, readEvent, readRecord, toCase, type CaseResources } from './case-mapping.js';
+import { CASE_EXT, REFERENCE_SYSTEM, readEvent, readRecord, toCase, type CaseResources } from './case-mapping.js';
 import {
   CREATE_KEY_SYSTEM, SECOND_OPINION_CODE, Transaction, existingRefs, opinionReport, serviceRequest, task, writeEvents, writeRequestParts,
   type RequestRefs,
@@ -174,6 +174,21 @@ export class FhirBackend implements Backend {
     };
   }
 
+  /** The caller's case named by its id or its reference (the ServiceRequest's kit identifier); not found otherwise. */
+  private async earlierCaseId(idOrReference: string, ctx: CallContext): Promise<string> {
+    const reference = caseReference(idOrReference);
+    let id = idOrReference;
+    if (reference) {
+      const found = await this.fhir.search('ServiceRequest', {
+        identifier: `${REFERENCE_SYSTEM}|${reference}`, ...(this.subjectPatientId ? { subject: `Patient/${this.subjectPatientId}` } : {}), _count: '2',
+      }, ctx);
+      const sr = found.find((r) => r.resourceType === 'ServiceRequest');
+      if (!sr) throw new NotFoundError();
+      id = sr.id as string;
+    }
+    return (await this.load(id, ctx, true)).sr.id as string;
+  }
+
   private async read(caseId: string, ctx: CallContext, scoped: boolean): Promise<Case> {
     return toCase(await this.load(caseId, ctx, scoped), this.engine());
   }
@@ -207,10 +222,10 @@ export class FhirBackend implements Backend {
 
   private async create(input: CreateCaseInput, ctx: CallContext): Promise<unknown> {
     const key = ctx.idempotencyKey;
-    if (input.previousCaseId) await this.load(input.previousCaseId, ctx, true);
     const result = createCase(input, { ...this.engine(), reference: newReference() });
     if (!result.ok) throw result.error;
-    const c = result.case;
+    const earlier = earlierCaseOf(input);
+    const c = earlier ? linkEarlier(result.case, await this.earlierCaseId(earlier, ctx)) : result.case;
     if (key) return this.createOnce(c, key, ctx);
     const subject = this.subjectPatientId ? await this.fhir.read('Patient', this.subjectPatientId, ctx) : undefined;
     const tx = new Transaction();

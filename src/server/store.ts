@@ -1,7 +1,7 @@
 // Cases in the database. Every change runs the core engine inside a transaction on the locked row,
 // writes only if the version is still the one read, and publishes its events after the commit.
 import { NotFoundError, ValidationError } from '../core/errors.js';
-import { summarize, type EngineContext, type EngineResult } from '../core/lifecycle/engine.js';
+import { caseReference, summarize, type EngineContext, type EngineResult } from '../core/lifecycle/engine.js';
 import type { Case, CaseEvent, CasePage } from '../core/model/case.js';
 import type { BackendConfig } from '../core/model/config.js';
 import type { Db, Queryable } from './db.js';
@@ -57,6 +57,17 @@ export class CaseStore {
     const row = r.rows[0];
     if (!row || !visible(row, access)) throw new NotFoundError();
     return row.body;
+  }
+
+  /** The id of the owner's case named by its id or its reference (SO-XXXX-XXXX); anything else is not found. */
+  async ownCaseId(owner: string, idOrReference: string): Promise<string> {
+    const reference = caseReference(idOrReference);
+    const r = reference
+      ? await this.db.query<{ id: string }>("SELECT id FROM cases WHERE owner = $1 AND body->>'reference' = $2", [owner, reference])
+      : await this.db.query<{ id: string }>('SELECT id FROM cases WHERE owner = $1 AND id = $2', [owner, idOrReference]);
+    const id = r.rows[0]?.id;
+    if (!id) throw new NotFoundError();
+    return id;
   }
 
   /**

@@ -29,10 +29,16 @@ describe('conformance suite', () => {
         // Takes plain text for JSON.
         if (f.headers['content-type'] === 'text/plain') f.headers['content-type'] = 'application/json';
       },
-      response: (_f, out) => {
+      response: (f, out) => {
         // Drops the ETag, lets caches keep case data, and serves problems as plain JSON.
         delete out.headers.etag;
         delete out.headers['cache-control'];
+        // Forgets which earlier case a new one follows.
+        if (f.method === 'POST' && f.url === '/v1/cases' && out.status === 201) {
+          const body = JSON.parse(out.body.toString()) as { previousCaseId?: string };
+          delete body.previousCaseId;
+          out.body = Buffer.from(JSON.stringify(body));
+        }
         if (out.headers['content-type']?.startsWith('application/problem+json')) out.headers['content-type'] = 'application/json';
       },
     });
@@ -49,10 +55,10 @@ describe('conformance suite', () => {
     assert.equal(report.passed, RULES.length);
   });
 
-  it('fails a server that drops ETags and no-store, mislabels problems, takes text for JSON and ignores Idempotency-Key', async () => {
+  it('fails a server that drops ETags and no-store, mislabels problems, takes text for JSON, ignores Idempotency-Key and forgets earlier cases', async () => {
     const report = await runConformance({ url: broken.url, token: alice, otherToken: bob });
     const failed = report.results.filter((r) => r.outcome === 'fail').map((r) => r.id);
-    for (const id of ['cases.create', 'cases.etag', 'problem.unknown-route', 'auth.required', 'idempotency.replay', 'idempotency.mismatch', 'requests.json-only', 'answers.private']) {
+    for (const id of ['cases.create', 'cases.etag', 'cases.previous', 'problem.unknown-route', 'auth.required', 'idempotency.replay', 'idempotency.mismatch', 'requests.json-only', 'answers.private']) {
       assert.ok(failed.includes(id), `${id} should fail on the broken server`);
     }
     assert.ok(report.passed > 0, 'rules the proxy does not break still pass');

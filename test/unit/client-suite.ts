@@ -115,6 +115,20 @@ export function describeClientSuite(label: string, setup: () => Promise<SuiteCli
         const second = await s.patient.cases.create(validRequest({ previousCaseId: first.id }), { submit: true });
         assert.equal(second.previousCaseId, first.id);
       });
+
+      it('links a third and a fourth opinion by the earlier request\'s reference, as the patient types it', async () => {
+        const first = await s.patient.cases.create(validRequest(), { submit: true });
+        const second = await s.patient.cases.create(validRequest({ previousCaseId: first.reference }), { submit: true });
+        assert.equal(second.previousCaseId, first.id, 'the reference in the request (the form\'s field) names the earlier case');
+        const third = await s.patient.cases.create(validRequest(), { submit: true, previousCaseId: second.reference.toLowerCase() });
+        assert.equal(third.previousCaseId, second.id, 'on the call, in any letter case');
+        const chain: string[] = [];
+        for (let c: Case | undefined = third; c; c = c.previousCaseId ? await s.patient.cases.get(c.previousCaseId) : undefined) chain.push(c.id);
+        assert.deepEqual(chain, [third.id, second.id, first.id]);
+        const others = await s.otherPatient.cases.create(validRequest(), { submit: true });
+        await assert.rejects(s.patient.cases.create(validRequest({ previousCaseId: others.reference }), { submit: true }), NotFoundError, 'another patient\'s reference');
+        await assert.rejects(s.patient.cases.create(validRequest(), { submit: true, previousCaseId: 'SO-2222-2222' }), NotFoundError, 'an unknown reference');
+      });
     });
 
     describe('lists the caller’s cases', () => {

@@ -43,6 +43,28 @@ export function newReference(random: (n: number) => Uint8Array = (n) => crypto.g
   return `SO-${chars.slice(0, 4)}-${chars.slice(4)}`;
 }
 
+const REFERENCE_PATTERN = /^SO-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$/;
+
+/** A case reference as a person types it (any letter case, spaces around), in its stored form; undefined when it is not one. */
+export function caseReference(value: string): string | undefined {
+  const v = value.trim().toUpperCase();
+  return REFERENCE_PATTERN.test(v) ? v : undefined;
+}
+
+/**
+ * The earlier case a new request follows, as the caller named it: `previousCaseId` on the call, else
+ * in the request (the form's "earlier request number"). Either a case id or its reference.
+ */
+export function earlierCaseOf(input: { request: unknown; previousCaseId?: string }): string | undefined {
+  const inRequest = (input.request as { previousCaseId?: unknown } | null | undefined)?.previousCaseId;
+  return input.previousCaseId ?? (typeof inRequest === 'string' && inRequest.trim() ? inRequest : undefined);
+}
+
+/** A new case linked to the earlier case's id, once the backend has found it from its id or reference. */
+export function linkEarlier(c: Case, earlierId: string): Case {
+  return { ...c, previousCaseId: earlierId };
+}
+
 function iso(d: Date): string {
   return d.toISOString();
 }

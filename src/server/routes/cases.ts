@@ -1,6 +1,6 @@
 // The patient's routes: create, list, read, edit and move their cases (protocol v1).
 import type { Context, Hono } from 'hono';
-import { applyAction, createCase, shareOpinion, updateDraft } from '../../core/lifecycle/engine.js';
+import { applyAction, createCase, earlierCaseOf, linkEarlier, shareOpinion, updateDraft } from '../../core/lifecycle/engine.js';
 import { requirePatient, requirePrincipal } from '../auth.js';
 import type { AppEnv } from '../env.js';
 import { keyedWrite } from '../idempotency.js';
@@ -21,9 +21,10 @@ export function caseRoutes(app: Hono<AppEnv>, { store }: Deps): void {
     const body = await readBody(c, CreateCaseBodySchema);
     const result = createCase(body, store.engineContext());
     if (!result.ok) throw result.error;
-    // A follow-on case must follow one of the caller's own cases.
-    if (result.case.previousCaseId) await store.get(result.case.previousCaseId, { owner: p.sub });
-    return caseResponse(await store.insert(p.sub, result.case, result.events, keyedWrite(c, (written) => caseAnswer(written, 201))), 201);
+    // A follow-on case must follow one of the caller's own cases, named by its id or its reference.
+    const earlier = earlierCaseOf(body);
+    const linked = earlier ? linkEarlier(result.case, await store.ownCaseId(p.sub, earlier)) : result.case;
+    return caseResponse(await store.insert(p.sub, linked, result.events, keyedWrite(c, (written) => caseAnswer(written, 201))), 201);
   });
 
   app.get('/v1/cases', async (c) => {

@@ -6,7 +6,9 @@ import type {
 } from '../../backend.js';
 import { DEFAULT_CONFIG } from '../../defaults.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.js';
-import { applyAction, createCase, putRecord, shareOpinion, summarize, updateDraft, type ActionInputs, type EngineContext, type EngineResult } from '../../lifecycle/engine.js';
+import {
+  applyAction, caseReference, createCase, earlierCaseOf, linkEarlier, putRecord, shareOpinion, summarize, updateDraft, type ActionInputs, type EngineContext, type EngineResult,
+} from '../../lifecycle/engine.js';
 import type { Action } from '../../lifecycle/transitions.js';
 import type { Role } from '../../model/codes.js';
 import type { Case, CaseRecord } from '../../model/case.js';
@@ -85,6 +87,13 @@ export class MemoryBackend implements Backend {
     return s;
   }
 
+  /** The owner's case named by its id or its reference (SO-XXXX-XXXX). */
+  private ownedByIdOrReference(idOrReference: string, owner: string): Stored {
+    const reference = caseReference(idOrReference);
+    const byReference = reference ? [...this.cases.values()].find((s) => s.owner === owner && s.case.reference === reference) : undefined;
+    return byReference ?? this.owned(idOrReference, owner);
+  }
+
   private commit(s: Stored, result: EngineResult): Case {
     if (!result.ok) throw result.error;
     s.case = result.case;
@@ -104,12 +113,13 @@ export class MemoryBackend implements Backend {
   async createCase(input: CreateCaseInput, ctx: CallContext): Promise<unknown> {
     const owner = await this.patient(ctx);
     return this.idempotent(ctx, `${owner}:create`, input, async () => {
-      if (input.previousCaseId) this.owned(input.previousCaseId, owner);
       const result = createCase(input, this.ctx());
       if (!result.ok) throw result.error;
-      const s: Stored = { owner, case: result.case, contents: new Map() };
-      this.cases.set(result.case.id, s);
-      return clone(result.case);
+      const earlier = earlierCaseOf(input);
+      const created = earlier ? linkEarlier(result.case, this.ownedByIdOrReference(earlier, owner).case.id) : result.case;
+      const s: Stored = { owner, case: created, contents: new Map() };
+      this.cases.set(created.id, s);
+      return clone(created);
     });
   }
 
