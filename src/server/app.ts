@@ -42,12 +42,12 @@ function errorCode(err: unknown): string | undefined {
 export function buildApp(deps: Deps, logger: Logger, extra: RouteModule[] = []): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const { options } = deps;
-  // Every answer of the API can carry case data: never stored by a cache, never sniffed. Set last,
-  // over whatever a route or helper set (Hono's SSE helper sends no-cache).
   const maxBodySize = options.config.maxBodySize ?? DEFAULT_MAX_BODY_SIZE;
   app.use('*', async (c, next) => {
     c.set('maxBodySize', maxBodySize);
     await next();
+    // Every answer of the API can carry case data: never stored by a cache, never sniffed. Set last,
+    // over whatever a route or helper set (Hono's SSE helper sends no-cache).
     c.res.headers.set('X-Content-Type-Options', 'nosniff');
     if (c.req.path.startsWith('/v1/')) c.res.headers.set('Cache-Control', 'no-store');
     // A refused request's body is not read to its end: the connection closes after the answer.
