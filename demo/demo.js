@@ -9,7 +9,7 @@ import { StaffConsole } from './staff-console.js';
 
 const $ = (selector) => document.querySelector(selector);
 const provider = $('so-provider');
-const form = $('so-request-form');
+let form = $('so-request-form');
 const tracker = $('so-status-tracker');
 const summary = $('so-opinion-summary');
 const uploaders = [...document.querySelectorAll('so-record-uploader')];
@@ -73,13 +73,28 @@ $('#preset').addEventListener('change', (e) => {
   document.documentElement.dataset.preset = e.target.value;
 });
 $('#example').addEventListener('click', () => {
-  form.initial = exampleRequest();
+  const linked = form.initial?.previousCaseId;
+  form.initial = { ...exampleRequest(), ...(linked ? { previousCaseId: linked } : {}) };
   void form.updateComplete.then(() => form.goTo('review'));
 });
 
-form.addEventListener('so-case-created', (e) => {
+function onCaseCreated(e) {
   showCase(e.case.id);
   void staff.refresh();
+}
+form.addEventListener('so-case-created', onCaseCreated);
+
+// "Ask for another opinion": a new request form, linked to the one whose opinion is on show by its
+// reference (the form's "earlier request number"; every backend accepts the reference or the id).
+summary.addEventListener('so-another-opinion', (e) => {
+  const next = document.createElement('so-request-form');
+  next.initial = { previousCaseId: summary.case?.reference ?? e.previousCaseId };
+  next.addEventListener('so-case-created', onCaseCreated);
+  form.replaceWith(next);
+  form = next;
+  reach('request');
+  sections.request.scrollIntoView();
+  $('#request-heading').focus();
 });
 tracker.addEventListener('so-status-changed', (e) => {
   if (e.status === 'opinion_ready') {

@@ -131,6 +131,25 @@ describe('<so-opinion-summary> closes the loop', () => {
     await expectAccessible(el);
   });
 
+  it('shows the chain of earlier opinions on a fourth opinion linked by reference', async () => {
+    const s = await session();
+    const { case: first } = await toOpinion(s, await s.patient.cases.create(request(), { submit: true }));
+    const { case: second } = await toOpinion(s, await s.patient.cases.create(request({ previousCaseId: first.reference }), { submit: true }), 'different_diagnosis');
+    // The third asks for another opinion and gets none before the patient withdraws it.
+    const third = await s.patient.cases.withdraw((await s.patient.cases.create(request(), { submit: true, previousCaseId: second.reference })).id);
+    const { case: fourth } = await toOpinion(s, await s.patient.cases.create(request({ previousCaseId: third.reference }), { submit: true }));
+    expect([fourth.previousCaseId, third.previousCaseId, second.previousCaseId]).to.deep.equal([third.id, second.id, first.id]);
+    const el = await summary(s, fourth);
+    await until(() => !!el.shadowRoot!.querySelector('[part~="earlier"]'), 'the earlier opinions');
+    const items = [...el.shadowRoot!.querySelectorAll<HTMLElement>('[part~="earlier"] li')];
+    expect(items.map((li) => li.dataset.caseId)).to.deep.equal([third.id, second.id, first.id]);
+    expect(items.map((li) => li.querySelector('h4')!.textContent)).to.deep.equal([third, second, first].map((c) => opinionEn.earlierRequest(c.reference)));
+    expect(items[0]!.textContent).to.contain(opinionEn.earlierNoOpinion);
+    expect(items[1]!.querySelector('.outcome')!.textContent).to.equal(opinionEn.outcome.different_diagnosis.headline);
+    expect(items[2]!.querySelector('.outcome')!.textContent).to.equal(opinionEn.outcome.confirmed.headline);
+    await expectAccessible(el);
+  });
+
   it('explains the report route when sharing was not consented', async () => {
     const s = await session();
     const created = await s.patient.cases.create(request({

@@ -152,6 +152,25 @@ describe('the demo served by npm start', () => {
     assert.equal(primary, '#00695c');
   });
 
+  step('asks for another opinion: a new request linked to the first by its reference', async () => {
+    const first = await page.evaluate(() => (document.querySelector('so-opinion-summary') as unknown as { case: { id: string; reference: string } }).case);
+    await page.locator('so-opinion-summary [part~="another"]').click();
+    await page.locator('#request-heading:focus').waitFor();
+    await page.evaluate(() => (document.querySelector('so-request-form') as unknown as { goTo(step: string): void }).goTo('diagnosis'));
+    const field = page.locator('so-request-form input[name="previousCaseId"]');
+    await field.waitFor();
+    assert.equal(await field.inputValue(), first.reference, 'the new form names the earlier request');
+    await page.locator('#example').click();
+    await page.locator('so-request-form input[name="consent"]').check();
+    await page.locator('so-request-form [part~="submit"]').click();
+    await page.locator('so-request-form [part~="reference"]').waitFor();
+    const linked = await page.waitForFunction((id) => {
+      const c = (document.querySelector('so-status-tracker') as unknown as { case?: { id: string; previousCaseId?: string } }).case;
+      return c && c.id !== id && c.previousCaseId === id ? c.previousCaseId : undefined;
+    }, first.id, { timeout: STEP });
+    assert.equal(await linked.jsonValue(), first.id);
+  });
+
   it('saw no CSP violation and no console error', () => {
     assert.deepEqual(seen.violations, []);
     assert.deepEqual(seen.errors, []);

@@ -7,7 +7,7 @@ import { createClient, MemoryBackend, type Case, type SecondOpinionClient } from
 import { CaseListPager, canReply, canWithdraw, clockWords, newActions, recordsForReply, timelineSteps } from '../../src/components/status-tracker/tracker-model.js';
 import { trackerEn } from '../../src/components/status-tracker/tracker-messages.js';
 import { trackerFrCA } from '../../src/components/status-tracker/tracker-messages.fr-CA.js';
-import { opinionView, outcomeTone } from '../../src/components/opinion-summary/opinion-model.js';
+import { earlierOpinions, opinionView, outcomeTone } from '../../src/components/opinion-summary/opinion-model.js';
 import { validRequest } from '../fixtures/requests.js';
 
 const specialist = { name: 'Dr. Lee', specialty: 'Oncology' };
@@ -214,5 +214,25 @@ describe('opinion view', () => {
     assert.equal(outcomeTone('refined'), 'good');
     assert.equal(outcomeTone('different_diagnosis'), 'change');
     assert.equal(outcomeTone('insufficient_information'), 'incomplete');
+  });
+});
+
+describe('earlier opinions', () => {
+  it('follow previousCaseId nearest first, and stop at a loop or at a case that cannot be read', async () => {
+    const client = createClient({ backend: new MemoryBackend() });
+    const first = await submitted(client);
+    const second = await client.cases.create(validRequest({ previousCaseId: first.reference }), { submit: true });
+    const third = await client.cases.create(validRequest(), { submit: true, previousCaseId: second.id });
+    const read: string[] = [];
+    const get = (id: string) => { read.push(id); return client.cases.get(id); };
+    assert.deepEqual((await earlierOpinions(third, get)).map((e) => e.reference), [second.reference, first.reference]);
+    assert.deepEqual(read, [second.id, first.id]);
+    const looped = { ...first, previousCaseId: third.id } as Case;
+    const loopGet = (id: string) => Promise.resolve(id === first.id ? looped : id === second.id ? second : third);
+    assert.deepEqual((await earlierOpinions(third, loopGet)).map((e) => e.caseId), [second.id, first.id], 'a loop back to the case ends the chain');
+    const failures: unknown[] = [];
+    const broken = (id: string) => (id === first.id ? Promise.reject(new Error('gone')) : client.cases.get(id));
+    assert.deepEqual((await earlierOpinions(third, broken, (e) => failures.push(e))).map((e) => e.caseId), [second.id]);
+    assert.equal(failures.length, 1);
   });
 });

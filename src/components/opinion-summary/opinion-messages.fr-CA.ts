@@ -51,5 +51,8 @@ export const opinionFrCA: OpinionMessages = {
   anotherHeading: 'Encore des doutes?',
   anotherIntro: 'Vous avez le droit de demander un autre avis. La nouvelle demande sera liée à celle-ci.',
   anotherButton: 'Demander un autre avis',
+  earlierHeading: 'Avis précédents',
+  earlierRequest: (r) => `Demande ${r}`,
+  earlierNoOpinion: 'Aucun avis n’a été donné pour cette demande.',
   actionFailed: 'Cela n’a pas fonctionné. Vérifiez votre connexion et réessayez.',
 };

@@ -52,6 +52,11 @@ export interface OpinionMessages {
   followUpSent: string;
   anotherHeading: string;
   anotherIntro: string;
+  /** The opinions of the requests this one follows (third and fourth opinions). */
+  earlierHeading: string;
+  /** "Request SO-1234" for an earlier request. */
+  earlierRequest: (reference: string) => string;
+  earlierNoOpinion: string;
   anotherButton: string;
   actionFailed: string;
 }
@@ -106,6 +111,9 @@ export const opinionEn: OpinionMessages = {
   anotherHeading: 'Still unsure?',
   anotherIntro: 'You have the right to another opinion. A new request will be linked to this one.',
   anotherButton: 'Ask for another opinion',
+  earlierHeading: 'Earlier opinions',
+  earlierRequest: (r) => `Request ${r}`,
+  earlierNoOpinion: 'No opinion was given on this request.',
   actionFailed: 'That did not work. Check your connection and try again.',
 };
 

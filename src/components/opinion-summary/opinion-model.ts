@@ -88,3 +88,33 @@ export function opinionView(c: Case): OpinionView {
     canAskAnother: ready,
   };
 }
+
+/** An earlier request in the chain a case follows, and its opinion if it got one. */
+export interface EarlierOpinionView {
+  caseId: string;
+  reference: string;
+  opinion?: Opinion & { tone: OutcomeTone };
+}
+
+/**
+ * The requests a case follows (`previousCaseId`, then theirs), nearest first, at most `max`. A loop
+ * ends the chain, and so does a request that cannot be read (its error goes to `failed`).
+ */
+export async function earlierOpinions(c: Case, get: (id: string) => Promise<Case>, failed: (e: unknown) => void = () => {}, max = 10): Promise<EarlierOpinionView[]> {
+  const chain: EarlierOpinionView[] = [];
+  const seen = new Set([c.id]);
+  for (let next = c.previousCaseId; next && !seen.has(next) && chain.length < max;) {
+    seen.add(next);
+    let earlier: Case;
+    try {
+      earlier = await get(next);
+    } catch (e) {
+      failed(e);
+      break;
+    }
+    const o = earlier.opinion;
+    chain.push({ caseId: earlier.id, reference: earlier.reference, ...(o ? { opinion: { ...o, tone: outcomeTone(o.outcome) } } : {}) });
+    next = earlier.previousCaseId;
+  }
+  return chain;
+}

@@ -1,6 +1,6 @@
 // <so-opinion-summary>: the first opinion beside the second, each question with its answer, the
 // report, and the closed loop: share with the care team, a follow-up question, another opinion.
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { statusText } from '../../core/i18n/statuses.js';
 import type { Case } from '../../core/model/case.js';
@@ -15,7 +15,7 @@ import type { MessagesOverride } from '../shared/i18n/messages.js';
 import { tokenStyles } from '../shared/tokens.styles.js';
 import { SoAnotherOpinionEvent, SoOpinionSharedEvent } from './events.js';
 import { OPINION_WORDS, type OpinionMessages } from './opinion-messages.js';
-import { opinionView, type OpinionView } from './opinion-model.js';
+import { earlierOpinions, opinionView, type EarlierOpinionView, type OpinionView } from './opinion-model.js';
 import { opinionSummaryStyles } from './opinion-summary.styles.js';
 
 // Long enough for every engine to start the download before the Blob URL goes away.
@@ -40,6 +40,7 @@ const REVOKE_AFTER_MS = 1000;
  * @csspart share - The share-with-care-team section.
  * @csspart follow-up - The follow-up question form.
  * @csspart another - The "ask for another opinion" button.
+ * @csspart earlier - The opinions of the earlier requests this one follows (third and fourth opinions).
  * @csspart error - An error message.
  * @cssprop --so-color-success - "Confirmed" and "refined" outcomes, and "shared".
  * @cssprop --so-color-success-background - Background of good-news outcomes.
@@ -73,6 +74,9 @@ export class SoOpinionSummary extends SoElement {
   @state() private followUpError?: string;
   @state() private actionError?: string;
   @state() private followUpSent = false;
+  /** The opinions of the requests this case follows, nearest first. */
+  @state() private earlier: EarlierOpinionView[] = [];
+  private earlierFor?: string;
 
   @query('#share-consent') private consentBox?: HTMLInputElement;
   @query('#follow-up') private followUpField?: HTMLTextAreaElement;
@@ -86,6 +90,23 @@ export class SoOpinionSummary extends SoElement {
 
   protected override wordsLoading(locale: Locale): Promise<void> | undefined {
     return OPINION_WORDS.ready(locale);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const previous = this.case?.previousCaseId;
+    if (previous !== this.earlierFor) {
+      this.earlierFor = previous;
+      void this.loadEarlier(previous);
+    }
+  }
+
+  // The chain of earlier requests is read once per case it follows; their opinions do not change.
+  private async loadEarlier(previous: string | undefined): Promise<void> {
+    const c = this.case;
+    const client = this.activeClient;
+    const chain = c && previous && client ? await earlierOpinions(c, (id) => client.cases.get(id), claimClientError) : [];
+    if (this.earlierFor === previous) this.earlier = chain;
   }
 
   /** Loads the case again. */
@@ -202,6 +223,7 @@ export class SoOpinionSummary extends SoElement {
         </section>` : nothing}
         ${v.second ? this.renderSecond(v.second, m) : nothing}
       </div>
+      ${this.earlier.length ? this.renderEarlier(this.earlier, m) : nothing}
       ${v.second ? html`<section aria-labelledby="questions-heading">
         <h3 id="questions-heading">${m.questionsHeading}</h3>
         <ol part="questions" class="qa">${v.questions.map((q) => html`<li data-question-id=${q.id}>
@@ -237,6 +259,18 @@ export class SoOpinionSummary extends SoElement {
         ${o.recommendations.length ? html`<dt>${m.recommendations}</dt><dd><ul>${o.recommendations.map((r) => html`<li>${r}</li>`)}</ul></dd>` : nothing}
         <dt>${m.specialist}</dt><dd>${who}<br /><span class="muted">${m.issuedOn(this.date(o.issuedAt))}</span></dd>
       </dl>
+    </section>`;
+  }
+
+  private renderEarlier(chain: EarlierOpinionView[], m: OpinionMessages): TemplateResult {
+    return html`<section part="earlier" aria-labelledby="earlier-heading">
+      <h3 id="earlier-heading">${m.earlierHeading}</h3>
+      <ol class="earlier">${chain.map((e) => html`<li data-case-id=${e.caseId}>
+        <h4>${m.earlierRequest(e.reference)}</h4>
+        ${e.opinion ? html`<p class="outcome ${e.opinion.tone}" data-outcome=${e.opinion.outcome}>${m.outcome[e.opinion.outcome].headline}</p>
+          <p>${e.opinion.summary}</p>
+          <p class="muted">${[e.opinion.specialist.name, m.issuedOn(this.date(e.opinion.issuedAt))].join(' · ')}</p>` : html`<p class="muted">${m.earlierNoOpinion}</p>`}
+      </li>`)}</ol>
     </section>`;
   }
 
