@@ -3,7 +3,7 @@
 // accessible, folder drops without rendering every row, refusals, resume after a reload, form
 // association, events, and browser storage free of names after every flow.
 import { expect, fixture, html } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import type { SecondOpinionClient } from '../../src/core/index.js';
 import '../../src/elements/record-uploader.js';
 import type { SoRecordUploader } from '../../src/components/record-uploader/record-uploader.js';
@@ -61,6 +61,25 @@ describe('<so-record-uploader>', () => {
     await sendKeys({ press: ' ' });
     expect(opened).to.equal(2);
     await expectAccessible(el);
+  });
+
+  it('on a touch phone (390x844), offers the camera as a button and keeps every file input hidden', async function () {
+    const phone = await executeServerCommand<boolean, { on: boolean }>('so-touch-phone', { on: true });
+    try {
+      // Only Chromium's driver emulates touch; elsewhere the test cannot show the rule at work.
+      if (!phone || !matchMedia('(pointer: coarse)').matches) this.skip();
+      expect(innerWidth).to.equal(390);
+      const { client } = await session();
+      const el = await uploader(client, await newCase(client));
+      // The button and the hidden `<input capture>` once shared the class the touch rule shows.
+      expect(getComputedStyle($(el, 'button.camera')).display).to.not.equal('none');
+      for (const input of el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type="file"]')) {
+        expect(getComputedStyle(input).display, `input.${input.className}`).to.equal('none');
+        expect(input.getBoundingClientRect().width).to.equal(0);
+      }
+    } finally {
+      if (phone) await executeServerCommand('so-touch-phone', { on: false });
+    }
   });
 
   it('sends records added and sent at once, before its rows and the upload engine are in', async () => {

@@ -331,6 +331,20 @@ describe('<so-request-form> in French', () => {
   });
 });
 
+describe('<so-request-form> review', () => {
+  for (const [lang, name] of [['en', /^Change: \S/], ['fr-CA', /^Modifier : \S/]] as const) {
+    it(`names each change link in its own language and punctuation (${lang})`, async () => {
+      const { client } = await session();
+      const el = await formWith(client, typed(), { lang });
+      el.goTo('review');
+      await settled(el);
+      const links = [...root(el).querySelectorAll('[part="review"] button.link')];
+      expect(links.length).to.equal(4);
+      for (const link of links) expect(link.getAttribute('aria-label')).to.match(name);
+    });
+  }
+});
+
 describe('<so-request-form> field messages', () => {
   /** Each shown problem's message beside its field, and the summary's link text for it. */
   const shown = (el: SoRequestForm, field: string) => {

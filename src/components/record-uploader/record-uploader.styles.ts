@@ -20,9 +20,10 @@ export const recordUploaderStyles = css`
     .drop-title { font-weight: 600; font-size: 1.125em; color: var(--_primary); }
     .hint { color: var(--_text-muted); text-align: center; margin: 0 0 calc(var(--_space) * 2); }
     .more { display: flex; gap: calc(var(--_space) * 2); justify-content: center; flex-wrap: wrap; }
-    /* The camera is offered where there is one worth using: touch-first devices. */
-    .camera { display: none; }
-    @media (pointer: coarse) { .camera { display: inline-block; } }
+    /* The camera is offered where there is one worth using: touch-first devices. The button only: the
+       hidden <input capture> shares its class, and a rule for both showed a raw file input on phones. */
+    button.camera { display: none; }
+    @media (pointer: coarse) { button.camera { display: inline-block; } }
     .checklist { margin-bottom: calc(var(--_space) * 4); }
     .checklist-heading { font-weight: 600; margin: 0 0 var(--_space); }
     .checklist ul { list-style: none; margin: 0; padding: 0; }

@@ -144,7 +144,7 @@ function stepReview(v: FormView): TemplateResult {
   const id = fieldId('consent.scopes');
   return html`
       <div part="review">${sections.map((s) => html`<div class="section-head"><h3>${m.steps[s]}</h3>
-          <button type="button" part="button" class="link" @click=${() => v.change(s)}>${m.change}<span class="visually-hidden"> : ${m.steps[s]}</span></button></div>
+          <button type="button" part="button" class="link" aria-label=${m.changeSection(m.steps[s])} @click=${() => v.change(s)}>${m.change}</button></div>
         <dl>${s === 'questions'
           ? v.values.questions.filter((q) => q.trim()).map((q, n) => row(m.questionLabel(n + 1), q))
           : reviewFields(v, s).map((f) => row(label(v, f), display(v, f)))}</dl>`)}</div>

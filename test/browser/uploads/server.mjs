@@ -11,6 +11,7 @@ import { CSP, cspPage } from '../support/csp-middleware.mjs';
 export function uploadsPlugin() {
   let server;
   let dataDir;
+  const phones = new Map();
   return {
     name: 'so-uploads-reference',
     async serverStart() {
@@ -22,8 +23,31 @@ export function uploadsPlugin() {
       await server?.close().catch(() => {});
       if (dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
-    async executeCommand({ command }) {
+    async executeCommand({ command, payload, session }) {
       if (command === 'so-uploads-session') return { url: server.url, token: await server.issueToken(`patient-${randomUUID()}`, 'patient') };
+      // A phone: 390x844 with touch (Chromium over CDP makes `pointer: coarse` match); false where the
+      // driver cannot emulate touch. `{ on: false }` restores the default desktop viewport.
+      if (command === 'so-touch-phone') {
+        if (session.browser.type !== 'puppeteer') return false;
+        const on = payload?.on !== false;
+        try {
+          // CDP itself: puppeteer's setViewport reloads the page (ending the test) when touch changes.
+          // The overrides last as long as the CDP session, so it stays open until `{ on: false }`.
+          const open = phones.get(session.id);
+          if (!on) {
+            phones.delete(session.id);
+            await open?.detach();
+            return true;
+          }
+          const cdp = open ?? (await session.browser.getPage(session.id).createCDPSession());
+          phones.set(session.id, cdp);
+          await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: true, maxTouchPoints: 5 });
+          await cdp.send('Emulation.setDeviceMetricsOverride', { width: 390, height: 844, deviceScaleFactor: 3, mobile: false });
+          return true;
+        } catch {
+          return false;
+        }
+      }
       return undefined;
     },
   };
