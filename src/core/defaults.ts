@@ -27,8 +27,8 @@ export const DEFAULT_CONFIG: BackendConfig = {
   consent: {
     version: '2026-11',
     text: {
-      en: 'I agree that the information and records I send may be collected and reviewed by the care coordinators and the specialist who gives the second opinion, only for that purpose. I can withdraw my request at any time. If I choose to, the opinion will also be sent to the care team I name.',
-      'fr-CA': 'J’accepte que les renseignements et les dossiers que j’envoie soient recueillis et examinés par les coordonnateurs de soins et le ou la spécialiste qui donne le deuxième avis, uniquement à cette fin. Je peux retirer ma demande en tout temps. Si je le choisis, l’avis sera aussi transmis à l’équipe soignante que je nomme.',
+      en: 'I agree that the information and records I send may be collected and reviewed by the care coordinators and the specialist who gives the second opinion, only for that purpose. I can withdraw my request at any time. If I choose to, the opinion will also be sent to the care team I name. The service may e-mail the contact I give about the progress of my request; those messages contain no health information.',
+      'fr-CA': 'J’accepte que les renseignements et les dossiers que j’envoie soient recueillis et examinés par les coordonnateurs de soins et le ou la spécialiste qui donne le deuxième avis, uniquement à cette fin. Je peux retirer ma demande en tout temps. Si je le choisis, l’avis sera aussi transmis à l’équipe soignante que je nomme. Le service peut écrire par courriel à la personne-ressource que j’indique au sujet du suivi de ma demande; ces messages ne contiennent aucun renseignement de santé.',
     },
   },
   uploads: { maxSize: 4 * 1024 ** 3, acceptedTypes: [...MEDIA_TYPES], tusExtensions: [] },

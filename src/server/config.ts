@@ -1,5 +1,6 @@
 // The server's settings: options passed in code win over the environment, which wins over defaults.
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DEFAULT_CONFIG } from '../core/defaults.js';
 import { DEFAULT_TOKEN_MAX_LIFETIME_SECONDS } from './auth.js';
@@ -47,6 +48,73 @@ export interface ServerOptions {
   homePage?: string;
   /** Read-only folders served under URL prefixes (the demo's files, the CDN build). Default none. */
   assets?: AssetDir[];
+  /** Webhooks, patient e-mails and care-team delivery (see {@link OutboundOptions}). */
+  outbound?: OutboundOptions;
+}
+
+/** A webhook endpoint the operator configures. */
+export interface WebhookEndpointConfig {
+  /** Stable id; default derived from the URL. */
+  id?: string;
+  url: string;
+  /** A Standard Webhooks secret, `whsec_` and base64 of 24 to 64 random bytes. */
+  secret: string;
+  /** The event types it wants; default every type. */
+  events?: string[];
+  description?: string;
+}
+
+/** How deliveries are timed. Every attempt and retry waits on these; tests shorten them. */
+export interface DeliveryTiming {
+  /** The longest a worker sleeps before looking for due deliveries again. Default 2000. */
+  pollMs: number;
+  /** A webhook or SMTP attempt that takes longer fails. Default 15000. */
+  timeoutMs: number;
+  /** How long a claimed delivery stays with its worker before another instance may take it (a crash). Default timeout + 30 s. */
+  leaseMs: number;
+  /** Retry n waits a random time in [retryMinMs, min(retryMaxMs, retryFirstWindowMs * 2^n)]. Defaults 1 s, 30 s, 6 h. */
+  retryMinMs: number;
+  retryFirstWindowMs: number;
+  retryMaxMs: number;
+  /** A delivery still failing this long after its first attempt is given up. Default 3 days. */
+  giveUpAfterMs: number;
+  /** An endpoint failing without a success for this long is disabled, with the reason. Default 5 days. */
+  disableAfterMs: number;
+  /** After a secret rotation the previous secret still signs for this long. Default 24 h. */
+  rotationOverlapMs: number;
+  /** Deliveries a worker claims at once. Default 8. */
+  batch: number;
+}
+
+/** Outbound settings. */
+export interface OutboundOptions {
+  /** Operator-configured webhook endpoints, kept in the database and updated at each start. Default from `SO_WEBHOOKS_FILE` (a JSON list) or `SO_WEBHOOK_URL` with `SO_WEBHOOK_SECRET`. */
+  webhooks?: WebhookEndpointConfig[];
+  /** The SMTP server for e-mails, e.g. `smtps://user:pass@mail.example.ca`. Default `SO_SMTP_URL`; without one no e-mail is sent. */
+  smtpUrl?: string;
+  /** The e-mails' sender. Default `SO_MAIL_FROM`, else the service's name at no-reply@localhost. */
+  mailFrom?: string;
+  /** The link a patient notice carries (`{caseId}` is replaced). Default `SO_NOTIFY_LINK`, else the server's public URL. */
+  notifyLink?: string;
+  /** This server's public origin, for care-team links. Default `SO_PUBLIC_URL`, else the listening address. */
+  publicUrl?: string;
+  /** How long a care-team link works. Default 14 days. */
+  shareLinkTtlMs?: number;
+  /** Run the delivery worker in this instance. Default true (`SO_DELIVERY_WORKER=0` turns it off). */
+  worker?: boolean;
+  timing?: Partial<DeliveryTiming>;
+}
+
+/** Outbound settings after defaults. */
+export interface ResolvedOutbound {
+  webhooks: WebhookEndpointConfig[];
+  smtpUrl?: string;
+  mailFrom: string;
+  notifyLink?: string;
+  publicUrl?: string;
+  shareLinkTtlMs: number;
+  worker: boolean;
+  timing: DeliveryTiming;
 }
 
 /** A folder served read-only under a URL prefix, e.g. `{ path: '/cdn', dir: 'dist/cdn' }`. */
@@ -77,6 +145,7 @@ export interface ResolvedOptions {
   uploadExpirationMs: number;
   homePage?: string;
   assets: AssetDir[];
+  outbound: ResolvedOutbound;
 }
 
 const env = process.env;
@@ -107,5 +176,47 @@ export function resolveOptions(options: ServerOptions = {}): ResolvedOptions {
     uploadExpirationMs: options.uploadExpirationMs ?? 24 * 3_600_000,
     ...(options.homePage ? { homePage: options.homePage } : {}),
     assets: options.assets ?? [],
+    outbound: resolveOutbound(options.outbound ?? {}, config.name),
+  };
+}
+
+function webhooksFromEnv(): WebhookEndpointConfig[] {
+  if (env.SO_WEBHOOKS_FILE) {
+    const list: unknown = JSON.parse(readFileSync(env.SO_WEBHOOKS_FILE, 'utf8'));
+    if (!Array.isArray(list)) throw new Error('SO_WEBHOOKS_FILE must hold a JSON array of { url, secret, events? }');
+    return list as WebhookEndpointConfig[];
+  }
+  if (env.SO_WEBHOOK_URL && env.SO_WEBHOOK_SECRET) {
+    return [{ url: env.SO_WEBHOOK_URL, secret: env.SO_WEBHOOK_SECRET, ...(env.SO_WEBHOOK_EVENTS ? { events: env.SO_WEBHOOK_EVENTS.split(',').map((s) => s.trim()).filter(Boolean) } : {}) }];
+  }
+  return [];
+}
+
+function resolveOutbound(o: OutboundOptions, serviceName: string): ResolvedOutbound {
+  const t = o.timing ?? {};
+  const timeoutMs = t.timeoutMs ?? 15_000;
+  const smtpUrl = o.smtpUrl ?? (env.SO_SMTP_URL || undefined);
+  const notifyLink = o.notifyLink ?? (env.SO_NOTIFY_LINK || undefined);
+  const publicUrl = o.publicUrl ?? (env.SO_PUBLIC_URL || undefined);
+  return {
+    webhooks: o.webhooks ?? webhooksFromEnv(),
+    ...(smtpUrl ? { smtpUrl } : {}),
+    mailFrom: o.mailFrom ?? env.SO_MAIL_FROM ?? `"${serviceName.replace(/["\\]/g, '')}" <no-reply@localhost>`,
+    ...(notifyLink ? { notifyLink } : {}),
+    ...(publicUrl ? { publicUrl: publicUrl.replace(/\/+$/, '') } : {}),
+    shareLinkTtlMs: o.shareLinkTtlMs ?? 14 * 86_400_000,
+    worker: o.worker ?? env.SO_DELIVERY_WORKER !== '0',
+    timing: {
+      pollMs: t.pollMs ?? 2000,
+      timeoutMs,
+      leaseMs: t.leaseMs ?? timeoutMs + 30_000,
+      retryMinMs: t.retryMinMs ?? 1000,
+      retryFirstWindowMs: t.retryFirstWindowMs ?? 30_000,
+      retryMaxMs: t.retryMaxMs ?? 6 * 3_600_000,
+      giveUpAfterMs: t.giveUpAfterMs ?? 3 * 86_400_000,
+      disableAfterMs: t.disableAfterMs ?? 5 * 86_400_000,
+      rotationOverlapMs: t.rotationOverlapMs ?? 86_400_000,
+      batch: t.batch ?? 8,
+    },
   };
 }

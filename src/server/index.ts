@@ -21,10 +21,17 @@ import { eventRoutes } from './routes/events.js';
 import { recordRoutes } from './routes/records.js';
 import { staffRoutes } from './routes/staff.js';
 import { uploadRoutes } from './routes/uploads.js';
+import { mailSenders, smtpTransport } from './outbound/mail.js';
+import { afterCareTeamAttempt, OutboxWriter } from './outbound/outbox.js';
+import { WebhookEndpoints } from './outbound/webhooks.js';
+import { DeliveryWorker } from './outbound/worker.js';
+import { sharedRoutes } from './routes/shared.js';
+import { webhookRoutes } from './routes/webhooks.js';
 import { CaseStore } from './store.js';
 import { Uploads } from './uploads.js';
 
-export type { ServerOptions, RateLimitOptions, ResolvedOptions, AssetDir } from './config.js';
+export type { ServerOptions, RateLimitOptions, ResolvedOptions, AssetDir, OutboundOptions, DeliveryTiming, WebhookEndpointConfig } from './config.js';
+export { WEBHOOK_EVENT_TYPES, type WebhookEventType, type WebhookPayload } from './outbound/messages.js';
 export type { Logger, LogFields } from './logging.js';
 export { jsonLogger, silentLogger } from './logging.js';
 export type { Db, Queryable, QueryResult } from './db.js';
@@ -48,6 +55,10 @@ export interface SecondOpinionServer {
   readonly openStreams: number;
   /** Ends every open event stream (closing does it too). */
   endStreams(): void;
+  /** The outbound delivery worker (undefined when turned off). */
+  readonly deliveries?: DeliveryWorker;
+  /** Sets the public origin care-team links use, when none is configured (startServer sets the listening one). */
+  setPublicUrl(url: string): void;
   close(): Promise<void>;
 }
 
@@ -70,11 +81,33 @@ export async function createServer(input: ServerOptions = {}): Promise<SecondOpi
     throw e;
   });
   const hub = new EventsHub();
-  const store = new CaseStore(db, hub, options.config);
+  const { outbound } = options;
+  let worker: DeliveryWorker | undefined;
+  const wake = () => worker?.wake();
+  const store = new CaseStore(db, hub, options.config, [new OutboxWriter({ mail: !!outbound.smtpUrl }, wake)]);
+  const endpoints = new WebhookEndpoints(db);
+  let publicUrl = outbound.publicUrl ?? `http://${options.host}:${options.port}`;
+  try {
+    await endpoints.sync(outbound.webhooks);
+  } catch (e) {
+    await db.close().catch(() => {});
+    throw e;
+  }
   const tokens = new TokenIssuer(options.tokenSecret, options.tokenMaxLifetimeSeconds);
   const uploads = new Uploads(db, store, options);
   const deps = { db, store, hub, tokens, config: options.config, options };
-  const app = buildApp(deps, logger, [staffRoutes, eventRoutes, recordRoutes, uploadRoutes(uploads), assetRoutes]);
+  const app = buildApp(deps, logger, [staffRoutes, eventRoutes, recordRoutes, uploadRoutes(uploads), webhookRoutes(endpoints, wake), sharedRoutes, assetRoutes]);
+  const transport = outbound.smtpUrl ? await smtpTransport(outbound.smtpUrl, outbound.timing.timeoutMs) : undefined;
+  if (outbound.worker) {
+    const senders = transport ? mailSenders({ db, store, outbound, transport, serviceName: options.config.name, publicUrl: () => publicUrl }) : {};
+    // The case shows its care-team delivery's state, written with the attempt's result.
+    worker = new DeliveryWorker(db, outbound.timing, senders, logger, async (tx, d, state) => {
+      if (d.channel !== 'care_team') return;
+      const requestedAt = (d.payload as { data?: { occurredAt?: unknown } }).data?.occurredAt;
+      await store.mutate(d.caseId, { system: true }, (cur) => afterCareTeamAttempt(cur, requestedAt, state, new Date()), { within: tx });
+    });
+    await worker.start();
+  }
   const maintenance = async (now?: Date) => {
     await purgeIdempotency(db);
     await uploads.expire(now);
@@ -92,11 +125,17 @@ export async function createServer(input: ServerOptions = {}): Promise<SecondOpi
       return hub.size;
     },
     endStreams: () => hub.shutdown(),
+    ...(worker ? { deliveries: worker } : {}),
+    setPublicUrl(url: string) {
+      if (!outbound.publicUrl) publicUrl = url;
+    },
     async close() {
       if (closed) return;
       closed = true;
       clearInterval(timer);
       hub.shutdown();
+      await worker?.stop();
+      transport?.close();
       await db.close();
     },
   };
@@ -111,8 +150,10 @@ export async function startServer(input: ServerOptions = {}): Promise<RunningSer
   });
   const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const closeApp = server.close.bind(server);
+  const url = `http://${shownHost}:${address.port}`;
+  server.setPublicUrl(url);
   return Object.assign(server, {
-    url: `http://${shownHost}:${address.port}`,
+    url,
     http,
     async close() {
       // Event streams end first, then every connection, then the database.

@@ -63,6 +63,68 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX idempotency_created ON idempotency (created_at);
     `,
   },
+  {
+    version: 2,
+    name: 'outbox, webhook endpoints, deliveries, share links',
+    sql: `
+      -- One row per outbound message, written in the transaction of the case change it tells of.
+      CREATE TABLE outbox (
+        id text PRIMARY KEY,
+        seq bigint GENERATED ALWAYS AS IDENTITY UNIQUE,
+        case_id text NOT NULL,
+        type text NOT NULL,
+        payload jsonb NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE INDEX outbox_created ON outbox (created_at);
+      CREATE TABLE webhook_endpoints (
+        id text PRIMARY KEY,
+        url text NOT NULL,
+        event_types text[] NOT NULL,
+        secrets jsonb NOT NULL,
+        source text NOT NULL,
+        description text,
+        enabled boolean NOT NULL DEFAULT true,
+        disabled_reason text,
+        disabled_at timestamptz,
+        failing_since timestamptz,
+        created_at timestamptz NOT NULL DEFAULT now()
+      );
+      -- One row per message and destination: a webhook endpoint, a patient e-mail, the care team.
+      -- pending (due at next_attempt_at), sending (claimed until locked_until), delivered, failed.
+      CREATE TABLE deliveries (
+        id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        message_id text NOT NULL REFERENCES outbox (id),
+        channel text NOT NULL,
+        endpoint_id text REFERENCES webhook_endpoints (id),
+        detail jsonb NOT NULL DEFAULT '{}'::jsonb,
+        state text NOT NULL DEFAULT 'pending',
+        attempts integer NOT NULL DEFAULT 0,
+        next_attempt_at timestamptz NOT NULL DEFAULT now(),
+        locked_until timestamptz,
+        window_start timestamptz NOT NULL DEFAULT now(),
+        last_attempt_at timestamptz,
+        last_status integer,
+        last_error text,
+        delivered_at timestamptz,
+        created_at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE UNIQUE INDEX deliveries_webhook ON deliveries (message_id, endpoint_id) WHERE channel = 'webhook';
+      CREATE INDEX deliveries_due ON deliveries (next_attempt_at) WHERE state IN ('pending', 'sending');
+      CREATE INDEX deliveries_endpoint ON deliveries (endpoint_id, id DESC);
+      CREATE INDEX deliveries_message ON deliveries (message_id);
+      -- Links sent to a care team: only the SHA-256 of the token is kept.
+      CREATE TABLE share_links (
+        token_hash text PRIMARY KEY,
+        case_id text NOT NULL REFERENCES cases (id),
+        delivery_id bigint,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        expires_at timestamptz NOT NULL,
+        revoked_at timestamptz
+      );
+      CREATE INDEX share_links_case ON share_links (case_id);
+    `,
+  },
 ];
 
 // Two servers on one PostgreSQL must not migrate at once: every step takes this lock first.

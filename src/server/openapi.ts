@@ -9,6 +9,7 @@ import {
   RequestInformationBodySchema, ShareBodySchema, UpdateCaseBodySchema, WithdrawBodySchema,
 } from './wire.js';
 import type { BackendConfig } from '../core/model/config.js';
+import { AddWebhookBodySchema, ReplayRangeBodySchema, UpdateWebhookBodySchema } from './routes/webhooks.js';
 
 type JsonObject = Record<string, unknown>;
 
@@ -72,6 +73,7 @@ export function openApiDocument(config: BackendConfig): JsonObject {
       Request: RequestSchema, OpinionInput: OpinionInputSchema, CreateCaseBody: CreateCaseBodySchema, UpdateCaseBody: UpdateCaseBodySchema,
       WithdrawBody: WithdrawBodySchema, MessageBody: MessageBodySchema, ShareBody: ShareBodySchema, RequestInformationBody: RequestInformationBodySchema,
       AcceptBody: AcceptBodySchema, ConfirmRecordBody: ConfirmRecordBodySchema, DeclineBody: DeclineBodySchema, DevSessionBody: DevSessionBodySchema,
+      AddWebhookBody: AddWebhookBodySchema, UpdateWebhookBody: UpdateWebhookBodySchema, ReplayRangeBody: ReplayRangeBodySchema,
     }, 'input'),
   };
   // The request is checked by the case engine (draft or full rules), so its wire schema is `unknown`; document the full one.
@@ -203,6 +205,7 @@ export function openApiDocument(config: BackendConfig): JsonObject {
           responses: { 200: { description: 'Tokens.', content: json(ref('DevSession')) }, ...jsonBody, 404: problem('Not in demo mode.') },
         },
       },
+      ...outboundPaths(),
       '/openapi.json': { get: { summary: 'This document.', security: [], responses: { 200: { description: 'OpenAPI 3.1.', content: json({ type: 'object' }) } } } },
     },
     components: {
@@ -214,5 +217,37 @@ export function openApiDocument(config: BackendConfig): JsonObject {
       },
       headers: { ETag: { schema: { type: 'string' }, description: 'The case version, `"<version>"`.' } },
     },
+  };
+}
+
+// The outbound side of the reference server: webhook administration (coordinators) and the care team's link.
+function outboundPaths(): JsonObject {
+  const endpointId = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
+  const coordinator = { ...common, 403: problem('Not a coordinator.'), 404: problem('No such endpoint.') };
+  const disabled = { 409: problem('The endpoint is disabled.') };
+  const accepted = (description: string) => ({ 202: { description, content: json({ type: 'object' }) } });
+  const token = { name: 'token', in: 'path', required: true, schema: { type: 'string', pattern: '^[A-Za-z0-9_-]{43}$' } };
+  return {
+    '/v1/staff/webhooks': {
+      get: { summary: 'Webhook endpoints (never their secrets) and the event types.', responses: { 200: { description: 'The endpoints.', content: json({ type: 'object' }) }, ...coordinator } },
+      post: { summary: 'Add an endpoint; the answer shows its secret once.', parameters: [idempotencyKey], requestBody: { required: true, content: json(ref('AddWebhookBody')) }, responses: { 201: { description: 'The endpoint and its secret.', content: json({ type: 'object' }) }, ...coordinator, 422: problem('Bad URL or event type.') } },
+    },
+    '/v1/staff/webhooks/{id}': {
+      patch: { summary: 'Enable (clears the reason) or disable an endpoint; change its event types.', parameters: [endpointId, idempotencyKey], requestBody: { required: true, content: json(ref('UpdateWebhookBody')) }, responses: { 200: { description: 'The endpoint.', content: json({ type: 'object' }) }, ...coordinator, 422: problem('Validation failed.') } },
+    },
+    '/v1/staff/webhooks/{id}/rotate-secret': { post: { summary: 'A new secret; the previous ones keep signing for the overlap.', parameters: [endpointId, idempotencyKey], responses: { 200: { description: 'The new secret.', content: json({ type: 'object' }) }, ...coordinator } } },
+    '/v1/staff/webhooks/{id}/test': { post: { summary: 'Send a `webhook.test` message to this endpoint through the outbox.', parameters: [endpointId, idempotencyKey], responses: { ...accepted('The message and delivery ids.'), ...coordinator, ...disabled } } },
+    '/v1/staff/webhooks/{id}/deliveries': {
+      get: {
+        summary: 'The endpoint\'s delivery log, newest first: state, attempts, last status and error.',
+        parameters: [endpointId, { name: 'cursor', in: 'query', required: false, schema: { type: 'string' } }, { name: 'limit', in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: 100 } }],
+        responses: { 200: { description: 'One page.', content: json({ type: 'object' }) }, ...coordinator, 422: problem('Bad cursor or limit.') },
+      },
+    },
+    '/v1/staff/webhooks/{id}/deliveries/{deliveryId}/replay': { post: { summary: 'Send one delivery again (a fresh retry window).', parameters: [endpointId, { name: 'deliveryId', in: 'path', required: true, schema: { type: 'string' } }, idempotencyKey], responses: { ...accepted('Replayed.'), ...coordinator, ...disabled } } },
+    '/v1/staff/webhooks/{id}/replay': { post: { summary: 'Send again every message of a time range this endpoint wants.', parameters: [endpointId, idempotencyKey], requestBody: { required: true, content: json(ref('ReplayRangeBody')) }, responses: { ...accepted('How many were replayed.'), ...coordinator, ...disabled, 422: problem('Bad range.') } } },
+    '/v1/cases/{id}/share-links': { delete: { summary: 'Revoke every care-team link of the case.', parameters: [idParam], responses: { 204: { description: 'Revoked.' }, ...common, 404: problem('No such case for this caller.') } } },
+    '/v1/shared/{token}': { get: { summary: 'The care team\'s page of a shared opinion (the token is the only key).', security: [], parameters: [token], responses: { 200: { description: 'The page.', content: { 'text/html': { schema: { type: 'string' } } } }, 404: problem('Unknown, expired or revoked.') } } },
+    '/v1/shared/{token}/report': { get: { summary: 'The opinion report through the care team\'s link.', security: [], parameters: [token], responses: { 200: { description: 'The PDF.', content: { 'application/pdf': { schema: { type: 'string', contentMediaType: 'application/pdf' } } } }, 404: problem('Unknown, expired, revoked, or no report.') } } },
   };
 }

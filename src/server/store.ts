@@ -26,13 +26,41 @@ function visible(row: CaseRow, access: Access): boolean {
 /** A change to a case: the engine's result, computed from the current case inside the transaction. */
 export type Change = (current: Case, tx: Queryable) => EngineResult | Promise<EngineResult>;
 
+/** A committed change to a case: the case before (none for a new one), after, and the new events. */
+export interface CaseChange {
+  before?: Case;
+  after: Case;
+  events: readonly CaseEvent[];
+}
+
+/**
+ * Work that must commit or roll back with every case change (the outbound outbox): `write` runs
+ * inside the change's transaction after its rows, `committed` once it has committed.
+ */
+export interface CommitHook {
+  write(tx: Queryable, change: CaseChange): Promise<void>;
+  committed?(change: CaseChange): void;
+}
+
 /** Reads and changes cases. */
 export class CaseStore {
   constructor(
     private readonly db: Db,
     private readonly hub: EventsHub,
     private readonly config: BackendConfig,
+    private readonly hooks: readonly CommitHook[] = [],
   ) {}
+
+  // Every change to a case commits here, in its transaction, then is announced.
+  private async written(tx: Queryable, change: CaseChange): Promise<void> {
+    await insertEvents(tx, change.after.id, change.events);
+    for (const h of this.hooks) await h.write(tx, change);
+  }
+
+  private announce(change: CaseChange): void {
+    this.hub.publish(change.after, change.events);
+    for (const h of this.hooks) h.committed?.(change);
+  }
 
   /** The engine's context for a move made now. */
   engineContext(): EngineContext {
@@ -44,10 +72,10 @@ export class CaseStore {
     await this.db.transaction(async (tx) => {
       await once?.check(tx);
       await tx.query('INSERT INTO cases (id, owner, version, status, body) VALUES ($1, $2, $3, $4, $5::jsonb)', [c.id, owner, c.version, c.status, JSON.stringify(c)]);
-      await insertEvents(tx, c.id, events);
+      await this.written(tx, { after: c, events });
       await once?.keep(tx, c);
     });
-    this.hub.publish(c, events);
+    this.announce({ after: c, events });
     return c;
   }
 
@@ -74,10 +102,12 @@ export class CaseStore {
    * Applies `change` to a case the caller may see. With `ifMatch`, a case at another version is a
    * 412. The row is locked for the transaction, and the write checks the version it read. With
    * `once` (an Idempotency-Key), a key already answered replays once access is checked, before the
-   * version is; otherwise the key's answer is stored in the transaction of the write.
+   * version is; otherwise the key's answer is stored in the transaction of the write. With
+   * `within`, the change joins that open transaction (it is announced when this returns, so only
+   * for changes its caller commits at once, such as the outbound worker's delivery states).
    */
-  async mutate(id: string, access: Access, change: Change, options: { ifMatch?: number; once?: KeyedWrite | undefined } = {}): Promise<Case> {
-    const { next, events } = await this.db.transaction(async (tx) => {
+  async mutate(id: string, access: Access, change: Change, options: { ifMatch?: number; once?: KeyedWrite | undefined; within?: Queryable } = {}): Promise<Case> {
+    const run = async (tx: Queryable): Promise<CaseChange> => {
       const r = await tx.query<CaseRow>('SELECT owner, body FROM cases WHERE id = $1 FOR UPDATE', [id]);
       const row = r.rows[0];
       if (!row || !visible(row, access)) throw new NotFoundError();
@@ -90,12 +120,14 @@ export class CaseStore {
         id, result.case.version, result.case.status, JSON.stringify(result.case), current.version,
       ]);
       if (w.rowCount !== 1) throw problems.stale();
-      await insertEvents(tx, id, result.events);
+      const done = { before: current, after: result.case, events: result.events };
+      await this.written(tx, done);
       await options.once?.keep(tx, result.case);
-      return { next: result.case, events: result.events };
-    });
-    this.hub.publish(next, events);
-    return next;
+      return done;
+    };
+    const committed = options.within ? await run(options.within) : await this.db.transaction(run);
+    this.announce(committed);
+    return committed.after;
   }
 
   /** A page of cases, newest first. The cursor is opaque: the position of the last case seen. */

@@ -139,7 +139,7 @@ describe('<so-request-form> by keyboard alone', () => {
     const mine = await own.cases.list();
     expect(mine.items.map((c) => c.id)).to.deep.equal([event.case.id]);
     expect(event.case.request.patient?.givenName).to.equal('Amélie');
-    expect(event.case.request.consent?.scopes).to.deep.equal(['collect_and_review', 'share_with_specialist']);
+    expect(event.case.request.consent?.scopes).to.deep.equal(['collect_and_review', 'share_with_specialist', 'contact']);
   });
 });
 

@@ -194,11 +194,11 @@ describe('the final request', () => {
   it('carries consent version, time and scopes, and the care team only when sharing', () => {
     let v = setValue(filled(), 'consent', { acceptedAt: '2026-11-21T10:00:00.000Z' });
     let r = buildRequest(v, '2026-11').request;
-    assert.deepEqual(r.consent, { version: '2026-11', acceptedAt: '2026-11-21T10:00:00.000Z', scopes: ['collect_and_review', 'share_with_specialist', 'share_with_care_team'] });
+    assert.deepEqual(r.consent, { version: '2026-11', acceptedAt: '2026-11-21T10:00:00.000Z', scopes: ['collect_and_review', 'share_with_specialist', 'share_with_care_team', 'contact'] });
     v = setValue(v, 'careTeam.share', false);
     r = buildRequest(v, '2026-11').request;
     assert.deepEqual(r.careTeam, { share: false });
-    assert.deepEqual(r.consent.scopes, ['collect_and_review', 'share_with_specialist']);
+    assert.deepEqual(r.consent.scopes, ['collect_and_review', 'share_with_specialist', 'contact']);
     assert.equal(parseWith(RequestSchema, r).ok, true);
   });
 

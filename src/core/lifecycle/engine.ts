@@ -224,6 +224,7 @@ export function applyAction<A extends Action>(c: Case, action: A, role: Role, in
         ...(o.diagnosis ? { diagnosis: o.diagnosis } : {}),
         ...(o.reportRecordId ? { reportRecordId: o.reportRecordId } : {}),
         ...(c.opinion?.sharedWithCareTeamAt ? { sharedWithCareTeamAt: c.opinion.sharedWithCareTeamAt } : {}),
+        ...(c.opinion?.careTeamDelivery ? { careTeamDelivery: c.opinion.careTeamDelivery } : {}),
       };
       const questions = c.questions.map((q) => {
         const a = o.answers.find((x) => x.questionId === q.id);
@@ -258,7 +259,8 @@ export function shareOpinion(c: Case, ctx: EngineContext, note?: string): Engine
   }
   const at = iso(ctx.now);
   const event: CaseEvent = { id: nextEventId(c), kind: 'shared', at, actor: 'patient', status: c.status, ...(note?.trim() ? { message: note.trim() } : {}) };
-  const next = { ...c, opinion: { ...c.opinion, sharedWithCareTeamAt: at }, version: c.version + 1, updatedAt: at, timeline: [...c.timeline, event] } as Case;
+  const { careTeamDelivery: _previous, ...opinion } = c.opinion;
+  const next = { ...c, opinion: { ...opinion, sharedWithCareTeamAt: at }, version: c.version + 1, updatedAt: at, timeline: [...c.timeline, event] } as Case;
   return { ok: true, case: derive(next, ctx), events: [event] };
 }
 

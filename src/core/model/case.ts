@@ -47,6 +47,18 @@ export const SpecialistSchema = z.object({
 /** The answer a specialist gives to one question. */
 export const AnswerSchema = z.object({ questionId: id, text: text(5000) });
 
+/** Where the opinion's delivery to the care team stands (servers that send it themselves). */
+export const CareTeamDeliverySchema = z.object({
+  state: choice(['sending', 'delivered', 'failed'] as const),
+  /** Who it goes to, as the request named them (the care team's name or clinic). */
+  to: optionalText(400),
+  /** When the patient last asked to share. */
+  requestedAt: timestamp,
+  deliveredAt: z.optional(timestamp),
+  /** A failed delivery that the server will try again. */
+  retrying: z.optional(z.boolean()),
+});
+
 /** The second opinion. */
 export const OpinionSchema = z.object({
   outcome: choice(OUTCOMES),
@@ -58,6 +70,7 @@ export const OpinionSchema = z.object({
   issuedAt: timestamp,
   reportRecordId: z.optional(id),
   sharedWithCareTeamAt: z.optional(timestamp),
+  careTeamDelivery: z.optional(CareTeamDeliverySchema),
 });
 
 /** What staff send to issue an opinion. */
@@ -165,6 +178,7 @@ export type CaseRecord = z.infer<typeof RecordSchema>;
 export type Question = z.infer<typeof QuestionSchema>;
 export type Specialist = z.infer<typeof SpecialistSchema>;
 export type Opinion = z.infer<typeof OpinionSchema>;
+export type CareTeamDelivery = z.infer<typeof CareTeamDeliverySchema>;
 export type OpinionInput = z.input<typeof OpinionInputSchema>;
 export type CaseEvent = z.infer<typeof CaseEventSchema>;
 export type ActionRequired = z.infer<typeof ActionRequiredSchema>;

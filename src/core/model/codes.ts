@@ -32,7 +32,7 @@ export type ReferralPath = (typeof REFERRAL_PATHS)[number];
 export const COVERAGE_KINDS = ['public', 'private', 'self_pay'] as const;
 export type CoverageKind = (typeof COVERAGE_KINDS)[number];
 
-export const CONSENT_SCOPES = ['collect_and_review', 'share_with_specialist', 'share_with_care_team'] as const;
+export const CONSENT_SCOPES = ['collect_and_review', 'share_with_specialist', 'share_with_care_team', 'contact'] as const;
 export type ConsentScope = (typeof CONSENT_SCOPES)[number];
 
 export const RECORD_KINDS = [

@@ -8,10 +8,11 @@ import { accessFor, caseAnswer, caseResponse, pageLimit, etagOf, ifMatchVersion,
 import { problems } from '../problem.js';
 import type { Change } from '../store.js';
 import { CreateCaseBodySchema, MessageBodySchema, ShareBodySchema, UpdateCaseBodySchema, WithdrawBodySchema } from '../wire.js';
+import { withCareTeamDelivery } from '../outbound/outbox.js';
 import type { Deps } from './deps.js';
 
 /** Mounts `/v1/cases` and its actions. */
-export function caseRoutes(app: Hono<AppEnv>, { store }: Deps): void {
+export function caseRoutes(app: Hono<AppEnv>, { store, options }: Deps): void {
   // A move on one of the caller's own cases, answered (and, with a key, remembered) as the case after it.
   const edit = async (c: Context, owner: string, change: Change, ifMatch: number | undefined) =>
     caseResponse(await store.mutate(c.req.param('id') ?? '', { owner }, change, { ifMatch, once: keyedWrite(c, caseAnswer) }));
@@ -82,6 +83,6 @@ export function caseRoutes(app: Hono<AppEnv>, { store }: Deps): void {
     const ifMatch = ifMatchVersion(c);
     const body = await readBody(c, ShareBodySchema);
     const ctx = store.engineContext();
-    return edit(c, p.sub, (cur) => shareOpinion(cur, ctx, body.note), ifMatch);
+    return edit(c, p.sub, (cur) => withCareTeamDelivery(shareOpinion(cur, ctx, body.note), !!options.outbound.smtpUrl), ifMatch);
   });
 }
