@@ -53,6 +53,19 @@ describe('request bodies', () => {
     assert.equal(config.maxBodySize, DEFAULT_MAX_BODY_SIZE);
   });
 
+  it('takes its cap from the configuration', async () => {
+    const small = await startTestServer({ config: { maxBodySize: 4096 } });
+    try {
+      assert.equal((await (await call(small.url, '/v1/config', undefined)).json()).maxBodySize, 4096);
+      const patient = await small.patient();
+      const over = await call(small.url, '/v1/cases', patient, { body: { request: validRequest({ proposedTreatment: 'x'.repeat(4096) }) } });
+      assert.equal((await problem(over, 413)).errors[0].params.maximum, 4096);
+      assert.equal((await call(small.url, '/v1/cases', patient, { body: { request: validRequest() } })).status, 201);
+    } finally {
+      await small.dispose();
+    }
+  });
+
   it('answers 413 to a declared length over the cap, before reading it', async () => {
     const body = JSON.stringify({ request: validRequest({ proposedTreatment: 'x'.repeat(DEFAULT_MAX_BODY_SIZE) }) });
     const res = await call(s.url, '/v1/cases', await s.patient(), { body });
