@@ -32,9 +32,10 @@ export const incomingOf = (c: Context): IncomingMessage | undefined => (c.env as
 /**
  * Closes the connection of a refused request once its answer is written, without reading the rest of
  * its body. Node would destroy the socket at once, and a socket destroyed with unread bytes sends a
- * reset that can overtake the answer (the client then sees EPIPE, not the 413): so this end is shut
- * first, what still arrives is dropped unread, and the socket goes when the client hangs up, or
- * after a second at the latest.
+ * reset that can overtake the answer (the client then sees EPIPE, not the 413), and a reset also
+ * throws away an answer the client's kernel holds but the client has not read yet: so this end is
+ * shut first, what still arrives is dropped unread, and the socket goes when the client hangs up
+ * (once it has read the answer), or after 10 seconds at the latest (a slow, loaded client).
  */
 export function closeAfterAnswer(incoming: IncomingMessage): void {
   const socket = incoming.socket;
@@ -43,7 +44,7 @@ export function closeAfterAnswer(incoming: IncomingMessage): void {
     this.removeAllListeners('data');
     this.on('data', () => {});
     this.resume();
-    setTimeout(() => this.destroy(), 1000).unref();
+    setTimeout(() => this.destroy(), 10_000).unref();
   };
 }
 
