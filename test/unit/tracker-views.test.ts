@@ -4,7 +4,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createClient, MemoryBackend, type Case, type SecondOpinionClient } from '../../src/index.js';
-import { CaseListPager, canReply, canWithdraw, clockWords, newActions, recordsForReply, timelineSteps } from '../../src/components/status-tracker/tracker-model.js';
+import { canReply, canWithdraw, clockWords, newActions, recordsForReply, timelineSteps } from '../../src/components/status-tracker/tracker-model.js';
+import { CaseListPager } from '../../src/components/status-tracker/tracker-list.controller.js';
 import { trackerEn } from '../../src/components/status-tracker/tracker-messages.js';
 import { trackerFrCA } from '../../src/components/status-tracker/tracker-messages.fr-CA.js';
 import { earlierOpinions, opinionView, outcomeTone } from '../../src/components/opinion-summary/opinion-model.js';

@@ -5,11 +5,10 @@ import { property, query, state } from 'lit/decorators.js';
 import { statusText } from '../../core/i18n/statuses.js';
 import type { Case } from '../../core/model/case.js';
 import type { Locale } from '../../core/model/codes.js';
-import { announce } from '../shared/announce.js';
 import { SoElement } from '../shared/base-element.js';
+import { CaseAction } from '../shared/case-action.js';
 import { CaseController } from '../shared/case-controller.js';
 import { claimClientError } from '../shared/client-errors.js';
-import { focusTarget } from '../shared/focus.js';
 import { formatDate } from '../shared/i18n/format.js';
 import type { MessagesOverride } from '../shared/i18n/messages.js';
 import { tokenStyles } from '../shared/tokens.styles.js';
@@ -69,19 +68,51 @@ export class SoOpinionSummary extends SoElement {
   get case(): Case | undefined {
     return this.cases.case;
   }
-  @state() private busy?: 'share' | 'follow-up' | 'report';
-  @state() private shareError?: string;
-  @state() private followUpError?: string;
-  @state() private actionError?: string;
-  @state() private followUpSent = false;
+  private followUpSent = false;
   /** The opinions of the requests this case follows, nearest first. */
   @state() private earlier: EarlierOpinionView[] = [];
   private earlierFor?: string;
 
   @query('#share-consent') private consentBox?: HTMLInputElement;
   @query('#follow-up') private followUpField?: HTMLTextAreaElement;
-  @query('#share-status') private shareStatus?: HTMLElement;
-  @query('#follow-up-status') private followUpStatus?: HTMLElement;
+
+  // One action at a time: while one is on its way, the others wait.
+  private readonly ready = () => Boolean(this.case && this.activeClient) && !this.actions.some((a) => a.pending);
+  private readonly failed = () => this.words.actionFailed;
+
+  private readonly report = new CaseAction<[recordId: string], Blob>(this, this.port, {
+    ready: this.ready,
+    task: (recordId) => this.activeClient!.records.content(this.case!.id, recordId),
+    failed: this.failed,
+    complete: (blob) => this.save(blob),
+  });
+
+  private readonly sharing = new CaseAction<[], Case>(this, this.port, {
+    ready: this.ready,
+    check: () => (this.consentBox?.checked ? undefined : { message: this.words.shareConsentRequired, field: 'share-consent' }),
+    task: () => this.activeClient!.cases.share(this.case!.id),
+    failed: this.failed,
+    complete: (next) => {
+      const at = next.opinion?.sharedWithCareTeamAt ?? next.updatedAt;
+      this.port.emit(new SoOpinionSharedEvent(next.id, at));
+      return { announce: this.words.sharedOn(this.date(at)), focus: 'share-status' };
+    },
+  });
+
+  private readonly followUp = new CaseAction<[text: string], Case>(this, this.port, {
+    ready: this.ready,
+    check: (text) => (text ? undefined : { message: this.words.followUpRequired, field: 'follow-up' }),
+    task: (text) => this.activeClient!.cases.followUp(this.case!.id, { text }),
+    failed: this.failed,
+    complete: () => {
+      this.followUpSent = true;
+      return { announce: this.words.followUpSent, focus: 'follow-up-status' };
+    },
+  });
+
+  private get actions(): readonly { readonly pending: boolean }[] {
+    return [this.report, this.sharing, this.followUp];
+  }
 
   /** The summary's words in its locale, with the `.i18n` override applied. */
   get words(): OpinionMessages {
@@ -109,7 +140,7 @@ export class SoOpinionSummary extends SoElement {
     if (this.earlierFor === previous) this.earlier = chain;
   }
 
-  /** Loads the case again. */
+  /** Loads the case again.
   load(): Promise<void> {
     return this.cases.reload();
   }
@@ -118,85 +149,19 @@ export class SoOpinionSummary extends SoElement {
     return /^\d{4}-\d{2}-\d{2}$/.test(value) ? formatDate(value, this.locale, { dateStyle: 'long', timeZone: 'UTC' }) : formatDate(value, this.locale);
   }
 
-  private async downloadReport(recordId: string): Promise<void> {
-    const c = this.case;
-    const client = this.activeClient;
-    if (!c || !client || this.busy) return;
-    this.busy = 'report';
-    this.actionError = undefined;
+  // The report as a download, through a hidden link (a Blob URL, revoked once the download started).
+  private save(blob: Blob): void {
+    const url = URL.createObjectURL(blob);
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = `${this.words.reportFileName}${blob.type === 'application/pdf' ? '.pdf' : ''}`;
+    a.hidden = true;
+    this.renderRoot.append(a);
     try {
-      const blob = await client.records.content(c.id, recordId);
-      const url = URL.createObjectURL(blob);
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = `${this.words.reportFileName}${blob.type === 'application/pdf' ? '.pdf' : ''}`;
-      a.hidden = true;
-      this.renderRoot.append(a);
-      try {
-        a.click();
-      } finally {
-        a.remove();
-        setTimeout(() => URL.revokeObjectURL(url), REVOKE_AFTER_MS);
-      }
-    } catch (e) {
-      claimClientError(e);
-      this.actionError = this.words.actionFailed;
+      a.click();
     } finally {
-      this.busy = undefined;
-    }
-  }
-
-  private async share(e: Event): Promise<void> {
-    e.preventDefault();
-    const c = this.case;
-    const client = this.activeClient;
-    if (!c || !client || this.busy) return;
-    if (!this.consentBox?.checked) {
-      this.shareError = this.words.shareConsentRequired;
-      this.consentBox?.focus();
-      return;
-    }
-    this.shareError = undefined;
-    this.busy = 'share';
-    try {
-      const next = await client.cases.share(c.id);
-      const at = next.opinion?.sharedWithCareTeamAt ?? next.updatedAt;
-      void announce(this.words.sharedOn(this.date(at)));
-      this.emit(new SoOpinionSharedEvent(next.id, at));
-      await this.updateComplete;
-      if (this.shareStatus) focusTarget(this.shareStatus);
-    } catch (err) {
-      claimClientError(err);
-      this.shareError = this.words.actionFailed;
-    } finally {
-      this.busy = undefined;
-    }
-  }
-
-  private async askFollowUp(e: Event): Promise<void> {
-    e.preventDefault();
-    const c = this.case;
-    const client = this.activeClient;
-    const text = this.followUpField?.value.trim() ?? '';
-    if (!c || !client || this.busy) return;
-    if (!text) {
-      this.followUpError = this.words.followUpRequired;
-      this.followUpField?.focus();
-      return;
-    }
-    this.followUpError = undefined;
-    this.busy = 'follow-up';
-    try {
-      await client.cases.followUp(c.id, { text });
-      this.followUpSent = true;
-      void announce(this.words.followUpSent);
-      await this.updateComplete;
-      if (this.followUpStatus) focusTarget(this.followUpStatus);
-    } catch (err) {
-      claimClientError(err);
-      this.followUpError = this.words.actionFailed;
-    } finally {
-      this.busy = undefined;
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), REVOKE_AFTER_MS);
     }
   }
 
@@ -234,9 +199,9 @@ export class SoOpinionSummary extends SoElement {
       </section>` : nothing}
       ${v.second?.reportRecordId ? html`<section aria-labelledby="report-heading">
         <h3 id="report-heading">${m.reportHeading}</h3>
-        <button part="report" type="button" class="secondary" ?disabled=${this.busy === 'report'} @click=${() => this.downloadReport(v.second!.reportRecordId!)}>${this.busy === 'report' ? m.reportDownloading : m.reportDownload}</button>
+        <button part="report" type="button" class="secondary" ?disabled=${this.report.pending} @click=${() => this.report.run(v.second!.reportRecordId!)}>${this.report.pending ? m.reportDownloading : m.reportDownload}</button>
       </section>` : nothing}
-      ${this.actionError ? html`<p part="error" class="error" role="alert">${this.actionError}</p>` : nothing}
+      ${this.report.error ? html`<p part="error" class="error" role="alert">${this.report.error}</p>` : nothing}
       ${this.renderShare(v, m)}
       ${v.canFollowUp ? this.renderFollowUp(v, m) : nothing}
       ${v.canAskAnother ? html`<section aria-labelledby="another-heading">
@@ -277,31 +242,40 @@ export class SoOpinionSummary extends SoElement {
   private renderShare(v: OpinionView, m: OpinionMessages): TemplateResult | typeof nothing {
     const s = v.share;
     if (s.state === 'unavailable') return nothing;
+    const busy = this.sharing.pending;
+    const problem = this.sharing.problem;
     const body = s.state === 'shared'
       ? html`<p id="share-status" class="done">${m.sharedOn(this.date(s.at))}</p>`
       : s.state === 'not_consented'
         ? html`<p>${m.shareNotConsented}</p>`
-        : html`<form @submit=${(e: Event) => this.share(e)} novalidate>
+        : html`<form @submit=${(e: Event) => {
+          e.preventDefault();
+          void this.sharing.run();
+        }} novalidate>
             <p>${m.shareIntro}${s.recipient ? html` ${m.shareTo(s.recipient)}` : nothing}</p>
-            ${this.shareError ? html`<p id="share-error" class="error">${this.shareError}</p>` : nothing}
+            ${problem ? html`<p id="share-error" class="error">${problem}</p>` : nothing}
             <div class="check">
-              <input id="share-consent" type="checkbox" aria-invalid=${this.shareError ? 'true' : 'false'} aria-describedby=${this.shareError ? 'share-error' : nothing} ?disabled=${this.busy === 'share'} />
+              <input id="share-consent" type="checkbox" aria-invalid=${problem ? 'true' : 'false'} aria-describedby=${problem ? 'share-error' : nothing} ?disabled=${busy} />
               <label for="share-consent">${m.shareConsent}</label>
             </div>
-            <button type="submit" ?disabled=${this.busy === 'share'}>${this.busy === 'share' ? m.shareSending : m.shareButton}</button>
+            <button type="submit" ?disabled=${busy}>${busy ? m.shareSending : m.shareButton}</button>
           </form>`;
     return html`<section part="share" aria-labelledby="share-heading"><h3 id="share-heading">${m.shareHeading}</h3>${body}</section>`;
   }
 
   private renderFollowUp(v: OpinionView, m: OpinionMessages): TemplateResult {
-    const busy = this.busy === 'follow-up';
+    const busy = this.followUp.pending;
+    const problem = this.followUp.problem;
     return html`<section part="follow-up" aria-labelledby="follow-up-heading">
       <h3 id="follow-up-heading">${m.followUpHeading}</h3>
-      <form @submit=${(e: Event) => this.askFollowUp(e)} novalidate>
+      <form @submit=${(e: Event) => {
+        e.preventDefault();
+        void this.followUp.run(this.followUpField?.value.trim() ?? '');
+      }} novalidate>
         <p id="follow-up-hint">${m.followUpIntro(v.followUpsRemaining)}</p>
         <label for="follow-up">${m.followUpLabel}</label>
-        ${this.followUpError ? html`<p id="follow-up-error" class="error">${this.followUpError}</p>` : nothing}
-        <textarea id="follow-up" name="follow-up" aria-describedby=${this.followUpError ? 'follow-up-hint follow-up-error' : 'follow-up-hint'} aria-invalid=${this.followUpError ? 'true' : 'false'} ?disabled=${busy}></textarea>
+        ${problem ? html`<p id="follow-up-error" class="error">${problem}</p>` : nothing}
+        <textarea id="follow-up" name="follow-up" aria-describedby=${problem ? 'follow-up-hint follow-up-error' : 'follow-up-hint'} aria-invalid=${problem ? 'true' : 'false'} ?disabled=${busy}></textarea>
         <button type="submit" ?disabled=${busy}>${m.followUpSend}</button>
       </form>
     </section>`;

@@ -2,9 +2,9 @@
 // and verified through the headless UploadManager. The element renders state and forwards intent.
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import type { CaseRecord } from '../../core/model/case.js';
 import { RECORD_KINDS, type Locale, type RecordKind } from '../../core/model/codes.js';
 import type { UploadManager } from '../../core/uploads/upload-manager.js';
+import { onDemand } from '../../core/on-demand.js';
 import { recordKindText } from '../../core/i18n/record-kinds.js';
 import { adoptStyles } from '../shared/adopt.js';
 import { announce } from '../shared/announce.js';
@@ -15,12 +15,17 @@ import type { MessagesOverride } from '../shared/i18n/messages.js';
 import { tokenStyles } from '../shared/tokens.styles.js';
 import { recordsChecklist, type ChecklistLine } from './checklist.js';
 import { droppedFiles, type DroppedFile } from './folder-entries.js';
-import type { RecordRows } from './record-rows.js';
+import type { UploaderController } from './record-uploader.controller.js';
 import { UPLOADER_WORDS, type UploaderMessages } from './record-uploader.messages.js';
-import { SoRecordUploadedEvent } from './record-uploader.events.js';
 import { recordUploaderStyles } from './record-uploader.styles.js';
+import { windowSlice } from './virtual-window.js';
 
-export type { RowState } from './record-rows.js';
+export type { RowState } from './record-uploader.controller.js';
+
+// The upload engine (tus-js-client, hash-wasm), the controller of the rows and their view come with the first file.
+const ENGINE = onDemand(() => Promise.all([
+  import('../../core/uploads/upload-manager.js'), import('./record-uploader.controller.js'), import('./record-rows.view.js'),
+]).then(([manager, controller, view]) => ({ ...manager, ...controller, ...view })));
 
 const kindsFrom = (value: string | null): RecordKind[] =>
   (value ?? '').split(/[\s,]+/).filter((k): k is RecordKind => (RECORD_KINDS as readonly string[]).includes(k));
@@ -98,9 +103,12 @@ export class SoRecordUploader extends SoElement {
 
   // Files added before the rows and the engine are in (they load with the first file).
   private pending: DroppedFile[] = [];
-  private rows?: RecordRows;
-  private verifiedIds: string[] = [];
-  private verifiedKinds: RecordKind[] = [];
+  private rows?: UploaderController;
+  // The window of rows rendered: a row's and the list's height as last measured, and where the list is scrolled.
+  private rowPx = 104;
+  private viewportPx = 448;
+  private listScroll = 0;
+  private scrollFrame = 0;
   private readonly internals: ElementInternals;
   // The case, for the checklist and the next title's number; a failed read leaves the checklist as `needed` says.
   private readonly cases = new CaseController(this);
@@ -119,7 +127,7 @@ export class SoRecordUploader extends SoElement {
 
   /** The verified record ids, in the order they were verified. */
   get value(): readonly string[] {
-    return this.verifiedIds;
+    return this.rows?.value ?? [];
   }
 
   /** The form this element belongs to. */
@@ -154,7 +162,7 @@ export class SoRecordUploader extends SoElement {
 
   /** How many records are in the list. */
   get rowCount(): number {
-    return (this.rows?.count ?? 0) + this.pending.length;
+    return (this.rows?.rows.length ?? 0) + this.pending.length;
   }
 
   private get text(): UploaderMessages {
@@ -172,7 +180,7 @@ export class SoRecordUploader extends SoElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    this.rows?.measure(this.renderRoot);
+    this.measure();
     this.syncForm();
   }
 
@@ -234,17 +242,19 @@ export class SoRecordUploader extends SoElement {
 
   private loadEngine(): Promise<void> {
     if (this.rows) return Promise.resolve();
-    this.engineLoad ??= Promise.all([import('../../core/uploads/upload-manager.js'), import('./record-rows.js')]).then(
-      ([{ UploadManager }, part]) => {
+    this.engineLoad ??= ENGINE.load().then(
+      (engine) => {
         this.engineLoad = undefined;
         this.engineFailed = false;
-        adoptStyles(this.renderRoot, part.styles);
-        this.rows ??= new part.RecordRows(this, {
-          text: () => this.text,
-          disabled: () => this.isDisabled,
-          caseOf: () => this.cases.case,
-          verified: (uploadId, record) => this.verified(uploadId, record),
-        }, new UploadManager());
+        adoptStyles(this.renderRoot, engine.styles);
+        this.rows ??= new engine.UploaderController({
+          requestUpdate: () => this.requestUpdate(),
+          settings: () => ({
+            activeClient: this.activeClient, caseId: this.caseId, accept: this.accept, maxSize: this.maxSize,
+            locale: this.locale, words: this.text, case: this.cases.case,
+          }),
+          valueChanged: () => this.syncForm(),
+        }, this.port, new engine.UploadManager());
         this.flush();
         if (this.sendWanted) this.send();
       },
@@ -287,24 +297,18 @@ export class SoRecordUploader extends SoElement {
     await this.rows?.cancelAll();
   }
 
-  private verified(uploadId: string, record: CaseRecord): void {
-    this.verifiedIds = [...this.verifiedIds, record.id];
-    this.verifiedKinds = [...this.verifiedKinds, record.kind];
-    this.syncForm();
-    this.emit(new SoRecordUploadedEvent(uploadId, record));
-  }
-
   // ----- form association ---------------------------------------------------------------------
 
   private syncForm(): void {
-    if (this.name && this.verifiedIds.length) {
+    const ids = this.value;
+    if (this.name && ids.length) {
       const data = new FormData();
-      for (const id of this.verifiedIds) data.append(this.name, id);
+      for (const id of ids) data.append(this.name, id);
       this.internals.setFormValue(data);
     } else {
-      this.internals.setFormValue(this.verifiedIds.length ? this.verifiedIds.join(' ') : null);
+      this.internals.setFormValue(ids.length ? ids.join(' ') : null);
     }
-    if (this.required && !this.verifiedIds.length) this.internals.setValidity({ valueMissing: true }, this.text.required, this.pickButton ?? undefined);
+    if (this.required && !ids.length) this.internals.setValidity({ valueMissing: true }, this.text.required, this.pickButton ?? undefined);
     else this.internals.setValidity({});
   }
 
@@ -313,8 +317,6 @@ export class SoRecordUploader extends SoElement {
     this.rows?.reset();
     this.sendWanted = false;
     this.pending = [];
-    this.verifiedIds = [];
-    this.verifiedKinds = [];
     this.requestUpdate();
     this.syncForm();
   }
@@ -331,7 +333,52 @@ export class SoRecordUploader extends SoElement {
   // ----- rendering ----------------------------------------------------------------------------
 
   private checklist(): ChecklistLine[] {
-    return recordsChecklist(this.needed, this.cases.case, this.verifiedKinds);
+    return recordsChecklist(this.needed, this.cases.case, this.rows?.verifiedKinds ?? []);
+  }
+
+  /** Measures a row and the list once drawn: they drive the window of rows rendered. */
+  private measure(): void {
+    const row = this.renderRoot.querySelector<HTMLElement>('[part~="row"]');
+    const list = this.renderRoot.querySelector<HTMLElement>('.list');
+    if (row?.offsetHeight) this.rowPx = row.offsetHeight;
+    if (list?.clientHeight) this.viewportPx = list.clientHeight;
+  }
+
+  private onScroll(list: HTMLElement): void {
+    // One window update per frame, however fast the person scrolls.
+    if (this.scrollFrame) return;
+    this.scrollFrame = requestAnimationFrame(() => {
+      this.scrollFrame = 0;
+      this.listScroll = list.scrollTop;
+      this.requestUpdate();
+    });
+  }
+
+  private renderRows(): TemplateResult | typeof nothing {
+    const { rows } = this;
+    const view = ENGINE.now;
+    if (!rows || !view) return nothing;
+    return view.renderRecordRows({
+      words: this.text, locale: this.locale, rows: rows.rows, disabled: this.isDisabled, canSend: Boolean(this.caseId && this.activeClient),
+      slice: windowSlice(rows.rows.length, this.listScroll, this.viewportPx, this.rowPx),
+      reason: (row) => rows.reasonText(row),
+      failure: (row) => rows.failureText(row.upload?.error),
+      batch: (action) => {
+        if (action === 'send') this.send();
+        else if (action === 'pause-all') this.pauseAll();
+        else if (action === 'resume-all') this.resumeAll();
+        else if (action === 'retry-all') this.retryAll();
+        else void this.cancelAll();
+      },
+      act: (row, action) => {
+        if (action === 'remove') rows.remove(row);
+        else if (action === 'cancel') void row.upload?.cancel();
+        else row.upload?.[action]();
+      },
+      setTitle: (row, title) => rows.setTitle(row, title),
+      setKind: (row, kind) => rows.setKind(row, kind),
+      scrolled: (list) => this.onScroll(list),
+    });
   }
 
   private button(label: string, onClick: () => void, cls: string): TemplateResult {
@@ -374,7 +421,7 @@ export class SoRecordUploader extends SoElement {
         <input class="camera" type="file" hidden tabindex="-1" accept="image/*" capture="environment" @change=${() => this.onPicked(this.cameraInput)}>
       </div>
       ${this.engineFailed && this.pending.length ? html`<p class="detail" role="alert">${t.failedNetwork}</p>${this.button(t.retry, () => this.send(), 'retry-all')}` : nothing}
-      ${this.rows?.render() ?? nothing}
+      ${this.renderRows()}
     `;
   }
 }

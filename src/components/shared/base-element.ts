@@ -9,11 +9,17 @@ import type { Locale } from '../../core/model/codes.js';
 import { appearanceContext, clientContext, ensureContextRoot, localeContext } from './context.js';
 import type { Appearance } from './appearance.js';
 import { watchClientErrors } from './client-errors.js';
+import { onDemand } from '../../core/on-demand.js';
 import { defineElement } from './define.js';
+import { focusElement } from './focus.js';
 import { messagesFor } from './i18n/catalogues.js';
 import type { Messages, MessagesOverride } from './i18n/messages.js';
 import { observeLang, resolveLang, unobserveLang } from './i18n/lang.js';
+import type { ElementPort } from './port.js';
 import { VERSION } from './version.js';
+
+// The live region comes with the first announcement, never with the first paint.
+const announcer = onDemand(() => import('./announce.js'));
 
 /** The base of every second-opinion-kit element. Importing it registers nothing. */
 export abstract class SoElement extends LitElement {
@@ -38,6 +44,17 @@ export abstract class SoElement extends LitElement {
   @state() private providedLocale?: string;
   /** The provider's appearance, for elements that need it beyond CSS. */
   @state() protected providedAppearance?: Appearance;
+
+  /** What this element lends its controllers: announcements, focus after drawing, its events. */
+  protected readonly port: ElementPort = {
+    announce: (message) => void announcer.load().then((a) => a.announce(message), () => undefined),
+    focusOn: async (id) => {
+      await this.updateComplete;
+      const el = this.renderRoot.querySelector<HTMLElement>(`#${id}`);
+      if (el) focusElement(el);
+    },
+    emit: (event) => this.emit(event),
+  };
 
   constructor() {
     super();

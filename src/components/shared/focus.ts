@@ -18,6 +18,15 @@ export function focusTarget(el: HTMLElement, options: { preventScroll?: boolean 
   return root.activeElement === el;
 }
 
+/** Focuses `el`: a control as it is, anything else (a heading, a status line) through `focusTarget`. */
+export function focusElement(el: HTMLElement): boolean {
+  if (el.matches('input, select, textarea, button, a[href], [tabindex]')) {
+    el.focus();
+    return (el.getRootNode() as Document | ShadowRoot).activeElement === el;
+  }
+  return focusTarget(el);
+}
+
 /** Focuses a new step's heading (GOV.UK pattern: the heading is read first). */
 export function focusStepHeading(heading: HTMLElement): boolean {
   return focusTarget(heading);

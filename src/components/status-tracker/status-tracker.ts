@@ -5,36 +5,25 @@ import { property, state } from 'lit/decorators.js';
 import { statusText } from '../../core/i18n/statuses.js';
 import type { Case } from '../../core/model/case.js';
 import type { Locale } from '../../core/model/codes.js';
-import type { CaseEvent } from '../../core/model/case.js';
+import { onDemand } from '../../core/on-demand.js';
 import type { WatchConnection } from '../../core/watch/watch-events.js';
 import { adoptStyles } from '../shared/adopt.js';
 import { SoElement } from '../shared/base-element.js';
-import { LiveCaseController } from '../shared/live-case-controller.js';
-import { focusTarget } from '../shared/focus.js';
 import type { MessagesOverride } from '../shared/i18n/messages.js';
 import { tokenStyles } from '../shared/tokens.styles.js';
-import { SoActionRequiredEvent, SoStatusChangedEvent } from './events.js';
+import { TrackerController } from './status-tracker.controller.js';
 import { statusTrackerStyles } from './status-tracker.styles.js';
-import type * as BadgePart from '../status-badge/status-badge.js';
-import type * as ListPart from './tracker-list.js';
-import type { CaseList } from './tracker-list.js';
 import { TRACKER_WORDS, type TrackerMessages } from './tracker-messages.js';
-import { calendarDate, canReply, canWithdraw, clockWords, formatList, newActions, timelineSteps } from './tracker-model.js';
-import type * as ReplyPart from './tracker-reply.js';
-import type { ReplyPanel } from './tracker-reply.js';
-import type * as WithdrawPart from './tracker-withdraw.js';
-import type { WithdrawConfirm } from './tracker-withdraw.js';
+import { calendarDate, canReply, canWithdraw, clockWords, formatList, timelineSteps } from './tracker-model.js';
 
-type Parts = { list: typeof ListPart; reply: typeof ReplyPart; withdraw: typeof WithdrawPart; badge: typeof BadgePart };
-// Loaded on demand, the first time a tracker needs them; none is drawn before its case (or list) is in.
-const IMPORTS: { [K in keyof Parts]: () => Promise<Parts[K]> } = {
-  list: () => import('./tracker-list.js'),
-  reply: () => import('./tracker-reply.js'),
-  withdraw: () => import('./tracker-withdraw.js'),
-  badge: () => import('../status-badge/status-badge.js'),
+// The views, loaded on demand the first time a tracker needs them; none is drawn before its case (or list) is in.
+const PARTS = {
+  list: onDemand(() => import('./tracker-list.view.js')),
+  reply: onDemand(() => import('./tracker-reply.view.js')),
+  withdraw: onDemand(() => import('./tracker-withdraw.view.js')),
+  badge: onDemand(() => import('../status-badge/status-badge.js')),
 };
-// Only a live status change is announced here, never the first paint: the live region comes when one arrives.
-const announcer = () => import('../shared/announce.js');
+type Part = keyof typeof PARTS;
 
 // A step's words are named after it: `in_review` -> `stepInReview`.
 const stepWords = (m: TrackerMessages, key: string) => m[`step${key.replace(/(?:^|_)(.)/g, (_, c: string) => c.toUpperCase())}` as keyof TrackerMessages] as string;
@@ -91,32 +80,16 @@ export class SoStatusTracker extends SoElement {
   /** Cases per page in list mode. */
   @property({ type: Number, attribute: 'page-size' }) pageSize = 10;
 
-  private readonly cases = new LiveCaseController(this, {
-    onCase: (next, previous) => this.caseArrived(next, previous),
-    onTimeline: (event) => this.timelineEntry(event),
-    onConnection: (connection) => (this.connection = connection),
-    onReset: () => {
-      this.confirming = false;
-      this.connection = 'connecting';
-    },
-  });
+  private readonly tracker = new TrackerController(this, this.port);
 
   /** The case on show, as last seen. */
   get case(): Case | undefined {
-    return this.cases.case;
+    return this.tracker.case;
   }
   /** How the live updates are connected. */
   @state() connection: WatchConnection = 'connecting';
-  @state() private confirming = false;
   // A part could not be loaded (offline, a redeploy): shown as a load error, with retry.
   @state() private partFailed = false;
-
-  private parts: Partial<Parts> = {};
-  private partLoads: Partial<Record<keyof Parts, Promise<void>>> = {};
-  private list?: CaseList;
-  private reply?: ReplyPanel;
-  private confirm?: WithdrawConfirm;
-  private key?: string;
 
   /** The tracker's words in its locale, with the `.i18n` override applied. */
   get words(): TrackerMessages {
@@ -133,25 +106,18 @@ export class SoStatusTracker extends SoElement {
     this.requestUpdate();
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.stop();
+  // Starts loading a part; what to wait for, or undefined once it is in (or failed).
+  private need(key: Part): Promise<void> | undefined {
+    if (this.partFailed) return undefined;
+    const part = PARTS[key];
+    if (part.now) return void this.take(part.now);
+    return part.load().then((mod) => this.take(mod), () => void (this.partFailed = true));
   }
 
-  // Starts loading a part; what to wait for, or undefined once it is in (or failed).
-  private need(key: keyof Parts): Promise<void> | undefined {
-    if (this.parts[key] || this.partFailed) return undefined;
-    return (this.partLoads[key] ??= IMPORTS[key]().then(
-      (mod) => {
-        this.parts[key] = mod as never;
-        if ('styles' in mod) adoptStyles(this.renderRoot, mod.styles);
-        else mod.SoStatusBadge.define();
-      },
-      () => {
-        delete this.partLoads[key];
-        this.partFailed = true;
-      },
-    ));
+  // Both are idempotent: a part's styles are adopted once per shadow root, the badge defined once per page.
+  private take(mod: NonNullable<(typeof PARTS)[Part]['now']>): void {
+    if ('styles' in mod) adoptStyles(this.renderRoot, mod.styles);
+    else mod.SoStatusBadge.define();
   }
 
   // Each update first waits for the parts its state draws, so no part is ever drawn before it is in.
@@ -160,87 +126,42 @@ export class SoStatusTracker extends SoElement {
     const waits = [
       !this.caseId && this.activeClient && this.need('list'),
       c && canReply(c) && this.need('reply'),
-      this.confirming && this.need('withdraw'),
-      (c || this.list?.state) && this.need('badge'),
+      this.tracker.confirming && this.need('withdraw'),
+      (c || this.tracker.list?.page) && this.need('badge'),
     ].filter(Boolean);
     return waits.length ? Promise.all(waits).then(() => super.scheduleUpdate()) : super.scheduleUpdate();
-  }
-
-  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    super.willUpdate(changed as never);
-    const client = this.activeClient;
-    const key = !client || !this.isConnected || this.caseId ? undefined : `list:${this.pageSize}`;
-    if (key === this.key) return;
-    this.stop();
-    this.key = key;
-    const mod = this.parts.list;
-    this.list = client && key && mod ? new mod.CaseList(this, client, this.pageSize) : undefined;
-    void this.list?.load();
-  }
-
-  protected override clientChanged(): void {
-    this.key = undefined;
-  }
-
-  private stop(): void {
-    this.list?.stop();
-    this.key = undefined;
-  }
-
-  private timelineEntry(ev: CaseEvent): void {
-    if (ev.kind !== 'status_changed' || !this.caseId) return;
-    const message = this.words.statusChanged(statusText(ev.status, this.locale).label);
-    announcer().then((a) => a.announce(message), () => undefined);
-    this.emit(new SoStatusChangedEvent({ caseId: this.caseId, status: ev.status, previousStatus: ev.previousStatus, eventId: ev.id }));
-  }
-
-  private caseArrived(next: Case, previous: Case | undefined): void {
-    for (const action of newActions(previous?.id === next.id ? previous : undefined, next)) this.emit(new SoActionRequiredEvent(next.id, action));
   }
 
   /** Loads the case or the list again (after an error). */
   reload(): void {
     this.partFailed = false;
-    if (this.caseId) {
-      void this.cases.reload();
-      return;
-    }
-    this.key = undefined;
-    this.requestUpdate();
-  }
-
-  private async openConfirm(): Promise<void> {
-    this.confirming = true;
-    await this.updateComplete;
-    const heading = this.renderRoot.querySelector<HTMLElement>('#confirm-heading');
-    if (heading) focusTarget(heading);
-  }
-
-  private async closeConfirm(toButton: boolean): Promise<void> {
-    this.confirming = false;
-    await this.updateComplete;
-    if (toButton) this.renderRoot.querySelector<HTMLElement>('#withdraw')?.focus();
+    this.tracker.reload();
   }
 
   protected override render(): TemplateResult {
     const m = this.words;
-    const { list, parts } = this;
-    if (this.partFailed || (this.caseId ? this.cases.phase === 'error' : list?.phase === 'error')) {
+    const { list } = this.tracker;
+    if (this.partFailed || this.tracker.failed) {
       return html`<p part="error" class="error" role="alert">${m.loadError}</p><button type="button" class="secondary" @click=${() => this.reload()}>${m.retry}</button>`;
     }
     const c = this.case;
-    if (this.caseId && c) return this.renderCase(c, m, parts);
-    if (!this.caseId && list?.state) return list.render(list.state, m);
+    if (this.caseId && c) return this.renderCase(c, m);
+    const view = PARTS.list.now;
+    if (!this.caseId && list?.page && view) {
+      return view.renderCaseList({ words: m, locale: this.locale, lang: this.resolvedLang, page: list.page, busy: list.busy, move: (to) => void list.load(to) });
+    }
     return html`<p role="status" class="muted">${m.loading}</p>`;
   }
 
-  private renderCase(c: Case, m: TrackerMessages, parts: Partial<Parts>): TemplateResult {
+  private renderCase(c: Case, m: TrackerMessages): TemplateResult {
+    const { tracker } = this;
     const locale = this.locale;
     const date = (d: string) => calendarDate(d, locale);
     const clock = clockWords(c, locale, m, date);
     const paused = c.status === 'info_requested';
-    const replying = canReply(c) && parts.reply;
-    const confirming = this.confirming && parts.withdraw;
+    const reply = canReply(c) ? PARTS.reply.now : undefined;
+    const confirm = tracker.confirming ? PARTS.withdraw.now : undefined;
+    const { reply: replying, withdraw } = tracker;
     return html`
       <section aria-labelledby="heading">
         <h2 id="heading" part="heading">${m.caseReference(c.reference)}</h2>
@@ -252,7 +173,10 @@ export class SoStatusTracker extends SoElement {
           ${c.status === 'declined' && c.declineReason ? html`<h3>${m.declinedReason}</h3><p class="message">${c.declineReason}</p>` : nothing}
           ${this.connection === 'waiting' ? html`<p class="connection">${m.reconnecting}</p>` : nothing}
         </div>
-        ${replying ? (this.reply ??= new replying.ReplyPanel(this)).render(c, m) : nothing}
+        ${reply ? reply.renderReply({
+          words: m, locale, case: c, busy: replying.pending, fieldError: replying.invalid, error: replying.error,
+          send: (text) => void replying.run(text),
+        }) : nothing}
         <div class="block">
           <h3 id="timeline-heading">${m.timelineHeading}</h3>
           <ol part="timeline" class="timeline" aria-labelledby="timeline-heading">
@@ -267,9 +191,12 @@ export class SoStatusTracker extends SoElement {
             })}
           </ol>
         </div>
-        ${!canWithdraw(c) ? nothing : confirming
-          ? (this.confirm ??= new confirming.WithdrawConfirm(this, (toButton) => this.closeConfirm(toButton))).render(c, m)
-          : html`<div class="block"><button id="withdraw" part="withdraw" type="button" class="secondary" @click=${() => this.openConfirm()}>${m.withdrawButton}</button></div>`}
+        ${!canWithdraw(c) ? nothing : confirm
+          ? confirm.renderWithdrawConfirm({
+            words: m, busy: withdraw.pending, error: withdraw.error,
+            confirm: (reason) => void withdraw.run(reason), cancel: () => void tracker.closeConfirm(),
+          })
+          : html`<div class="block"><button id="withdraw" part="withdraw" type="button" class="secondary" @click=${() => tracker.openConfirm()}>${m.withdrawButton}</button></div>`}
       </section>`;
   }
 }

@@ -1,9 +1,8 @@
 // The tracker's view of a case, in plain data: the timeline steps, the clock in words, the reply's
 // records and what the patient may do. No Lit here, so it is tested in Node.
-import type { SecondOpinionClient } from '../../core/client/client.js';
 import { recordKindText } from '../../core/i18n/record-kinds.js';
 import { checkTransition } from '../../core/lifecycle/transitions.js';
-import type { ActionRequired, Case, CaseSummary } from '../../core/model/case.js';
+import type { ActionRequired, Case } from '../../core/model/case.js';
 import type { RecordKind, Status } from '../../core/model/codes.js';
 import { formatDate } from '../shared/i18n/format.js';
 import type { TrackerMessages } from './tracker-messages.js';
@@ -142,58 +141,4 @@ export function canReply(c: Pick<Case, 'status' | 'actionsRequired'>): boolean {
 export function newActions(previous: Case | undefined, next: Case): ActionRequired[] {
   const seen = new Set(previous?.actionsRequired.map((a) => a.eventId) ?? []);
   return next.actionsRequired.filter((a) => !seen.has(a.eventId));
-}
-
-/** One page of the caller's cases and how to move between pages. */
-export interface CaseListState {
-  items: CaseSummary[];
-  /** 1-based. */
-  page: number;
-  hasPrevious: boolean;
-  hasNext: boolean;
-}
-
-/** Cursor paging over `client.cases.list`: keeps the cursor of every page seen so "previous" works. */
-export class CaseListPager {
-  private readonly cursors: (string | undefined)[] = [undefined];
-  private index = 0;
-  private nextCursor: string | null = null;
-  /** The page on show. */
-  state: CaseListState = { items: [], page: 1, hasPrevious: false, hasNext: false };
-
-  constructor(private readonly client: SecondOpinionClient, private readonly limit = 10) {}
-
-  /** Loads the page on show again (the first page at the start). */
-  async reload(options: { signal?: AbortSignal } = {}): Promise<CaseListState> {
-    const page = await this.client.cases.list({ limit: this.limit, ...(this.cursors[this.index] ? { cursor: this.cursors[this.index] } : {}) }, options);
-    this.nextCursor = page.nextCursor;
-    this.cursors.length = this.index + 1;
-    this.state = { items: page.items, page: this.index + 1, hasPrevious: this.index > 0, hasNext: page.nextCursor !== null };
-    return this.state;
-  }
-
-  /** Moves to the next page, if there is one. */
-  async next(options: { signal?: AbortSignal } = {}): Promise<CaseListState> {
-    if (this.nextCursor === null) return this.state;
-    this.cursors[this.index + 1] = this.nextCursor;
-    this.index++;
-    try {
-      return await this.reload(options);
-    } catch (e) {
-      this.index--;
-      throw e;
-    }
-  }
-
-  /** Moves to the previous page, if there is one. */
-  async previous(options: { signal?: AbortSignal } = {}): Promise<CaseListState> {
-    if (this.index === 0) return this.state;
-    this.index--;
-    try {
-      return await this.reload(options);
-    } catch (e) {
-      this.index++;
-      throw e;
-    }
-  }
 }
