@@ -140,7 +140,7 @@ export class SoOpinionSummary extends SoElement {
     if (this.earlierFor === previous) this.earlier = chain;
   }
 
-  /** Loads the case again.
+  /** Loads the case again. */
   load(): Promise<void> {
     return this.cases.reload();
   }
