@@ -1,11 +1,19 @@
-// `npm start`: the reference server in demo mode (SO_DEMO=1) on http://127.0.0.1:8787, with its
-// data in ./.data, serving the demo at `/` so the whole workflow runs on one machine.
-// PORT, HOST and SO_DATA_DIR override. The CDN module is built first when missing or stale.
+// `npm start`: the reference server in demo mode on http://127.0.0.1:8787, with its data in ./.data,
+// serving the demo at `/` so the whole workflow runs on one machine. PORT, HOST and SO_DATA_DIR
+// override. Demo mode hands out tokens, so a HOST other than loopback is refused unless SO_DEMO=1 is
+// set explicitly. The CDN module is built first when missing or stale.
 import { resolve } from 'node:path';
+import { assertDemoAllowed, resolveOptions } from '../src/server/config.js';
 import { demoSite, startServer } from '../src/server/index.js';
 import { ensureCdn } from './cdn-build.js';
 
-process.env.SO_DEMO = '1';
+try {
+  // Checked before the build, so the refusal comes at once.
+  assertDemoAllowed(resolveOptions({ demo: true }));
+} catch (e) {
+  process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
+  process.exit(1);
+}
 await ensureCdn();
 process.stdout.write('starting the reference server (the embedded database\'s first start takes a few seconds)...\n');
 const server = await startServer({ demo: true, ...demoSite({ root: resolve(import.meta.dirname, '..') }) });

@@ -1,6 +1,7 @@
 // The Hono app: middleware in order (private answers, request id, access log, CORS, auth, rate limit,
 // idempotency), then the protocol's routes, with every error answered as problem+json.
 import { Hono } from 'hono';
+import { hasControlCharacters } from '../core/model/primitives.js';
 import { cors } from 'hono/cors';
 import { DEFAULT_MAX_BODY_SIZE } from '../core/defaults.js';
 import { authenticate } from './auth.js';
@@ -66,6 +67,11 @@ export function buildApp(deps: Deps, logger: Logger, extra: RouteModule[] = []):
     exposeHeaders: EXPOSED_HEADERS,
     maxAge: 600,
   }));
+  // A path with a NUL or another control character names nothing: 404 before any query.
+  app.use('*', async (c, next) => {
+    if (hasControlCharacters(c.req.path)) throw problems.notFound();
+    await next();
+  });
   app.use('*', authenticate(deps.tokens));
   if (options.rateLimit) app.use('*', rateLimit(options.rateLimit));
   app.use('*', idempotency());

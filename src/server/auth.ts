@@ -2,6 +2,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { sign, verify } from 'hono/jwt';
 import type { Role } from '../core/model/codes.js';
+import { hasControlCharacters, hasUnstorableCharacters } from '../core/model/primitives.js';
 import { problems } from './problem.js';
 
 /** A role a token can carry (`system` is the server itself, never a caller). */
@@ -11,7 +12,20 @@ export type CallerRole = Exclude<Role, 'system'>;
 export interface Principal {
   sub: string;
   roles: CallerRole[];
+  /** Staff limited to one patient's cases (a demo session's staff): that patient's subject. */
+  onlyOwner?: string;
 }
+
+/** What else a token can say. */
+export interface TokenOptions {
+  /** Valid for this long. Default 12 h. */
+  ttlSeconds?: number;
+  /** Staff who see only this patient's cases (the `so_only_owner` claim). */
+  onlyOwner?: string;
+}
+
+/** A subject this server can store and look up: 1 to 255 characters, no control character or lone surrogate. */
+const isSubject = (s: unknown): s is string => typeof s === 'string' && s.length >= 1 && s.length <= 255 && !hasControlCharacters(s) && !hasUnstorableCharacters(s);
 
 const CALLER_ROLES: readonly CallerRole[] = ['patient', 'coordinator', 'specialist'];
 const isRole = (r: unknown): r is CallerRole => CALLER_ROLES.includes(r as CallerRole);
@@ -48,11 +62,11 @@ export class TokenIssuer {
   ) {}
 
   /** A token for `sub` with one role or several (staff). Valid for `ttlSeconds` (default 12 h, at most the maximum lifetime). */
-  issue(sub: string, role: CallerRole | CallerRole[], ttlSeconds = 12 * 3600): Promise<string> {
+  issue(sub: string, role: CallerRole | CallerRole[], { ttlSeconds = 12 * 3600, onlyOwner }: TokenOptions = {}): Promise<string> {
     const roles = Array.isArray(role) ? role : [role];
     const now = Math.floor(Date.now() / 1000);
     const exp = now + Math.min(ttlSeconds, this.maxLifetimeSeconds);
-    return sign({ sub, role: roles[0], ...(roles.length > 1 ? { roles } : {}), iat: now, exp }, this.secret, 'HS256');
+    return sign({ sub, role: roles[0], ...(roles.length > 1 ? { roles } : {}), ...(onlyOwner ? { so_only_owner: onlyOwner } : {}), iat: now, exp }, this.secret, 'HS256');
   }
 
   /** The principal of a valid token, or undefined. */
@@ -65,8 +79,11 @@ export class TokenIssuer {
       if (typeof exp !== 'number' || exp - now > this.maxLifetimeSeconds) return undefined;
       if (iat !== undefined && (typeof iat !== 'number' || exp - iat > this.maxLifetimeSeconds)) return undefined;
       const roles = rolesOf(claims);
-      if (typeof claims.sub !== 'string' || !claims.sub || !roles) return undefined;
-      return { sub: claims.sub, roles };
+      // A subject that could not be stored (a NUL, a lone surrogate) is no caller at all, before any query.
+      if (!isSubject(claims.sub) || !roles) return undefined;
+      const onlyOwner = claims.so_only_owner;
+      if (onlyOwner !== undefined && !isSubject(onlyOwner)) return undefined;
+      return { sub: claims.sub, roles, ...(onlyOwner === undefined ? {} : { onlyOwner }) };
     } catch {
       return undefined;
     }

@@ -1,6 +1,7 @@
 // The server's settings: options passed in code win over the environment, which wins over defaults.
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { DEFAULT_CONFIG } from '../core/defaults.js';
 import { DEFAULT_TOKEN_MAX_LIFETIME_SECONDS } from './auth.js';
@@ -26,7 +27,10 @@ export interface ServerOptions {
   dataDir?: string;
   /** A PostgreSQL URL; when set, cases live there instead of in PGlite. Default `DATABASE_URL`. */
   databaseUrl?: string;
-  /** Opens `POST /v1/dev/session`. Default `SO_DEMO=1`. */
+  /**
+   * Opens `POST /v1/dev/session`, which hands tokens to anyone who asks. Default `SO_DEMO=1`. On a
+   * `host` other than loopback it is refused unless the environment says `SO_DEMO=1`.
+   */
   demo?: boolean;
   /** Overrides of the backend configuration served at `/v1/config`. */
   config?: Partial<BackendConfig>;
@@ -219,4 +223,25 @@ function resolveOutbound(o: OutboundOptions, serviceName: string): ResolvedOutbo
       batch: t.batch ?? 8,
     },
   };
+}
+
+/** True for a loopback host: `localhost`, 127.0.0.0/8, `::1` (and 127.x written as IPv6). */
+export function isLoopbackHost(host: string): boolean {
+  const h = host.replace(/^\[|\]$/g, '').toLowerCase();
+  if (h === 'localhost') return true;
+  if (isIP(h) === 4) return h.startsWith('127.');
+  if (isIP(h) === 6) return h === '::1' || h === '0:0:0:0:0:0:0:1' || h.startsWith('::ffff:127.');
+  return false;
+}
+
+/**
+ * Refuses demo mode on a host reachable from other machines unless the operator set `SO_DEMO=1`:
+ * its session route hands out tokens, so by default it only listens where the operator alone can ask.
+ */
+export function assertDemoAllowed(options: Pick<ResolvedOptions, 'demo' | 'host'>): void {
+  if (!options.demo || isLoopbackHost(options.host) || env.SO_DEMO === '1') return;
+  throw new Error(
+    `Demo mode hands out tokens to anyone who asks, so it listens only on loopback (127.0.0.1, ::1, localhost), not on ${options.host}. ` +
+    'To run it there anyway, for a demo on a trusted network, set SO_DEMO=1 explicitly.',
+  );
 }

@@ -179,9 +179,14 @@ export function send(answer: StoredAnswer, extra: Record<string, string> = {}): 
 /** A case as JSON with its ETag. */
 export const caseResponse = (value: Case, status: 200 | 201 = 200): Response => send(caseAnswer(value, status));
 
+/** What a staff caller may see: every case past draft, or only its patient's (a demo session's staff). */
+export function staffAccess(p: Principal): { staff: true; onlyOwner?: string } {
+  return p.onlyOwner ? { staff: true, onlyOwner: p.onlyOwner } : { staff: true };
+}
+
 /** What the caller may see: their own cases, or (staff) every case past draft. */
 export function accessFor(p: Principal): Access {
-  return isPatient(p) ? { owner: p.sub } : { staff: true };
+  return isPatient(p) ? { owner: p.sub } : staffAccess(p);
 }
 
 /** The `limit` query of a list: 1..100, default 20; anything else is a 422. */

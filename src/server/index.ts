@@ -9,7 +9,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import type { Hono } from 'hono';
 import { buildApp } from './app.js';
 import { TokenIssuer, type CallerRole } from './auth.js';
-import { resolveOptions, type ResolvedOptions, type ServerOptions } from './config.js';
+import { assertDemoAllowed, resolveOptions, type ResolvedOptions, type ServerOptions } from './config.js';
 import { openDb, type Db } from './db.js';
 import type { AppEnv } from './env.js';
 import { EventsHub } from './events-hub.js';
@@ -40,7 +40,7 @@ export { MIGRATIONS, migrate } from './migrations.js';
 export { openApiDocument } from './openapi.js';
 export { DEMO_PAGE, demoSite, type DemoSiteOptions } from './demo-page.js';
 export { PAGE_CSP } from './routes/assets.js';
-export { TUS_EXTENSIONS } from './config.js';
+export { TUS_EXTENSIONS, isLoopbackHost } from './config.js';
 
 /** A built server, not yet listening: its app answers `fetch` requests. */
 export interface SecondOpinionServer {
@@ -72,6 +72,7 @@ export interface RunningServer extends SecondOpinionServer {
 /** Builds the server: opens the database, migrates it, wires the routes. */
 export async function createServer(input: ServerOptions = {}): Promise<SecondOpinionServer> {
   const options = resolveOptions(input);
+  assertDemoAllowed(options);
   const logger = input.logger ?? jsonLogger;
   mkdirSync(options.dataDir, { recursive: true });
   const db = await openDb(options.dataDir, options.databaseUrl);

@@ -125,6 +125,19 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX share_links_case ON share_links (case_id);
     `,
   },
+  {
+    version: 3,
+    name: 'cases listed by a keyset on (created_at, id), not by row number',
+    sql: `
+      ALTER TABLE cases ADD COLUMN created_at timestamptz;
+      UPDATE cases SET created_at = (body->>'createdAt')::timestamptz;
+      ALTER TABLE cases ALTER COLUMN created_at SET NOT NULL;
+      CREATE INDEX cases_owner_created ON cases (owner, created_at DESC, id DESC);
+      CREATE INDEX cases_created ON cases (created_at DESC, id DESC);
+      DROP INDEX cases_owner_seq;
+      DROP INDEX cases_status_seq;
+    `,
+  },
 ];
 
 // Two servers on one PostgreSQL must not migrate at once: every step takes this lock first.

@@ -1,26 +1,29 @@
 // Cases in the database. Every change runs the core engine inside a transaction on the locked row,
 // writes only if the version is still the one read, and publishes its events after the commit.
+// Who may see a case is part of every query: another caller's case is never read, only not found.
 import { NotFoundError, ValidationError } from '../core/errors.js';
 import { caseReference, summarize, type EngineContext, type EngineResult } from '../core/lifecycle/engine.js';
 import type { Case, CaseEvent, CasePage } from '../core/model/case.js';
 import type { BackendConfig } from '../core/model/config.js';
+import { isId } from '../core/model/primitives.js';
 import type { Db, Queryable } from './db.js';
 import type { EventsHub } from './events-hub.js';
 import type { KeyedWrite } from './idempotency.js';
 import { problems } from './problem.js';
 
-/** Who may see a case: its owner, staff (every case past draft), or the server itself. */
-export type Access = { owner: string } | { staff: true } | { system: true };
+/**
+ * Who may see a case: its owner, staff (every case past draft; a demo session's staff only its
+ * own patient's), or the server itself.
+ */
+export type Access = { owner: string } | { staff: true; onlyOwner?: string } | { system: true };
 
-interface CaseRow {
-  owner: string;
-  body: Case;
-}
-
-function visible(row: CaseRow, access: Access): boolean {
-  if ('owner' in access) return row.owner === access.owner;
-  if ('staff' in access) return row.body.status !== 'draft';
-  return true;
+/** The SQL condition for `access`, its parameters numbered from `$first`. */
+function visibleWhere(access: Access, first: number): { sql: string; params: string[] } {
+  if ('owner' in access) return { sql: `owner = $${first}`, params: [access.owner] };
+  if ('staff' in access) {
+    return access.onlyOwner ? { sql: `status <> 'draft' AND owner = $${first}`, params: [access.onlyOwner] } : { sql: "status <> 'draft'", params: [] };
+  }
+  return { sql: 'true', params: [] };
 }
 
 /** A change to a case: the engine's result, computed from the current case inside the transaction. */
@@ -40,6 +43,26 @@ export interface CaseChange {
 export interface CommitHook {
   write(tx: Queryable, change: CaseChange): Promise<void>;
   committed?(change: CaseChange): void;
+}
+
+const badCursor = () => new ValidationError([{ path: 'cursor', code: 'invalid', message: 'Check this entry.' }]);
+
+// The list's cursor: where the last case of a page sits in the order (its creation instant and id),
+// values the caller has just seen. Nothing about other callers' cases or how many there are.
+function encodeCursor(c: Case): string {
+  return Buffer.from(JSON.stringify([c.createdAt, c.id])).toString('base64url');
+}
+
+function decodeCursor(cursor: string): { createdAt: string; id: string } {
+  let value: unknown;
+  try {
+    value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw badCursor();
+  }
+  const [createdAt, id] = Array.isArray(value) && value.length === 2 ? value : [];
+  if (typeof createdAt !== 'string' || !/^\d{4}-\d{2}-\d{2}T[\d:.]{8,15}(?:Z|[+-]\d{2}:\d{2})$/.test(createdAt) || Number.isNaN(Date.parse(createdAt)) || !isId(id)) throw badCursor();
+  return { createdAt, id };
 }
 
 /** Reads and changes cases. */
@@ -71,7 +94,7 @@ export class CaseStore {
   async insert(owner: string, c: Case, events: readonly CaseEvent[], once?: KeyedWrite): Promise<Case> {
     await this.db.transaction(async (tx) => {
       await once?.check(tx);
-      await tx.query('INSERT INTO cases (id, owner, version, status, body) VALUES ($1, $2, $3, $4, $5::jsonb)', [c.id, owner, c.version, c.status, JSON.stringify(c)]);
+      await tx.query('INSERT INTO cases (id, owner, version, status, created_at, body) VALUES ($1, $2, $3, $4, $5, $6::jsonb)', [c.id, owner, c.version, c.status, c.createdAt, JSON.stringify(c)]);
       await this.written(tx, { after: c, events });
       await once?.keep(tx, c);
     });
@@ -81,15 +104,19 @@ export class CaseStore {
 
   /** One case the caller may see; anything else is not found, exactly like a missing one. */
   async get(id: string, access: Access, q: Queryable = this.db): Promise<Case> {
-    const r = await q.query<CaseRow>('SELECT owner, body FROM cases WHERE id = $1', [id]);
+    // An id no backend could have issued (a NUL, a stray byte) is not found before any query.
+    if (!isId(id)) throw new NotFoundError();
+    const where = visibleWhere(access, 2);
+    const r = await q.query<{ body: Case }>(`SELECT body FROM cases WHERE id = $1 AND ${where.sql}`, [id, ...where.params]);
     const row = r.rows[0];
-    if (!row || !visible(row, access)) throw new NotFoundError();
+    if (!row) throw new NotFoundError();
     return row.body;
   }
 
   /** The id of the owner's case named by its id or its reference (SO-XXXX-XXXX); anything else is not found. */
   async ownCaseId(owner: string, idOrReference: string): Promise<string> {
     const reference = caseReference(idOrReference);
+    if (!reference && !isId(idOrReference)) throw new NotFoundError();
     const r = reference
       ? await this.db.query<{ id: string }>("SELECT id FROM cases WHERE owner = $1 AND body->>'reference' = $2", [owner, reference])
       : await this.db.query<{ id: string }>('SELECT id FROM cases WHERE owner = $1 AND id = $2', [owner, idOrReference]);
@@ -107,10 +134,13 @@ export class CaseStore {
    * for changes its caller commits at once, such as the outbound worker's delivery states).
    */
   async mutate(id: string, access: Access, change: Change, options: { ifMatch?: number; once?: KeyedWrite | undefined; within?: Queryable } = {}): Promise<Case> {
+    if (!isId(id)) throw new NotFoundError();
+    const where = visibleWhere(access, 2);
     const run = async (tx: Queryable): Promise<CaseChange> => {
-      const r = await tx.query<CaseRow>('SELECT owner, body FROM cases WHERE id = $1 FOR UPDATE', [id]);
+      // Only a row the caller may see is locked and read.
+      const r = await tx.query<{ body: Case }>(`SELECT body FROM cases WHERE id = $1 AND ${where.sql} FOR UPDATE`, [id, ...where.params]);
       const row = r.rows[0];
-      if (!row || !visible(row, access)) throw new NotFoundError();
+      if (!row) throw new NotFoundError();
       await options.once?.check(tx);
       const current = row.body;
       if (options.ifMatch !== undefined && options.ifMatch !== current.version) throw problems.stale();
@@ -130,23 +160,24 @@ export class CaseStore {
     return committed.after;
   }
 
-  /** A page of cases, newest first. The cursor is opaque: the position of the last case seen. */
-  async list(access: { owner: string } | { staff: true }, cursor: string | undefined, limit: number): Promise<CasePage> {
-    let before = 2 ** 31 - 1;
+  /** A page of cases, newest first (then by id). The cursor is opaque: a keyset position, never a row number. */
+  async list(access: { owner: string } | { staff: true; onlyOwner?: string }, cursor: string | undefined, limit: number): Promise<CasePage> {
+    const where = visibleWhere(access, 1);
+    const params: unknown[] = [...where.params];
+    let after = '';
     if (cursor) {
-      const decoded = Buffer.from(cursor, 'base64url').toString('utf8');
-      const n = /^[1-9][0-9]{0,9}$/.test(decoded) ? Number(decoded) : Number.NaN;
-      if (!(n > 0 && n < 2 ** 31)) throw new ValidationError([{ path: 'cursor', code: 'invalid', message: 'Check this entry.' }]);
-      before = n;
+      const at = decodeCursor(cursor);
+      params.push(at.createdAt, at.id);
+      after = ` AND (created_at, id) < ($${params.length - 1}::timestamptz, $${params.length})`;
     }
-    const where = 'owner' in access ? 'owner = $1' : "status <> 'draft' AND $1::text IS NOT NULL";
-    const r = await this.db.query<{ seq: number; body: Case }>(
-      `SELECT seq, body FROM cases WHERE ${where} AND seq < $2 ORDER BY seq DESC LIMIT $3`,
-      ['owner' in access ? access.owner : 'staff', before, limit + 1],
+    params.push(limit + 1);
+    const r = await this.db.query<{ body: Case }>(
+      `SELECT body FROM cases WHERE ${where.sql}${after} ORDER BY created_at DESC, id DESC LIMIT $${params.length}`,
+      params,
     );
     const rows = r.rows.slice(0, limit);
     const last = rows.at(-1);
-    const nextCursor = r.rows.length > limit && last ? Buffer.from(String(last.seq)).toString('base64url') : null;
+    const nextCursor = r.rows.length > limit && last ? encodeCursor(last.body) : null;
     return { items: rows.map((row) => summarize(row.body)), nextCursor };
   }
 

@@ -1,7 +1,7 @@
 // The bodies the protocol's routes accept, as zod/mini schemas: validated here, documented in OpenAPI.
 import * as z from 'zod/mini';
 import { RecordKindSchema, SpecialistSchema } from '../core/model/case.js';
-import { id, optionalText, sha256, text } from '../core/model/primitives.js';
+import { id, optionalText, sha256, storable, text } from '../core/model/primitives.js';
 
 // The request itself is checked by the case engine (a draft's rules or a full request's), so here it
 // only has to be present.
@@ -23,7 +23,7 @@ export const WithdrawBodySchema = z.object({ reason: optionalText(2000) });
 /** `POST /v1/cases/{id}/messages`. */
 export const MessageBodySchema = z.object({
   kind: z.enum(['reply', 'follow_up'], 'invalid_choice'),
-  text: z.optional(z.string().check(z.maxLength(5000, 'too_long'))),
+  text: z.optional(z.string().check(z.maxLength(5000, 'too_long'), storable)),
   recordIds: z.optional(z.array(id).check(z.maxLength(100, 'too_many'))),
 });
 
@@ -42,8 +42,8 @@ export const AcceptBodySchema = z.object({ specialist: SpecialistSchema });
 /** `POST /v1/staff/cases/{id}/decline`. */
 export const DeclineBodySchema = z.object({ reason: text(2000) });
 
-/** `POST /v1/dev/session`. */
-export const DevSessionBodySchema = z.object({ subject: z.optional(z.string().check(z.regex(/^[A-Za-z0-9._:-]{1,100}$/, 'invalid_format'))) });
+/** `POST /v1/dev/session`: nothing to choose (every session is a fresh patient), so any member is refused. */
+export const DevSessionBodySchema = z.strictObject({});
 
 /** `POST /v1/dev/session`'s answer. */
 export const DevSessionSchema = z.object({

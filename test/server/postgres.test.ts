@@ -76,6 +76,8 @@ if (cluster) {
   await import('./limits.test.js');
   await import('./restart.test.js');
   await import('./requests.test.js');
+  await import('./input.test.js');
+  await import('./demo.test.js');
 
   describe('PostgreSQL specifics', () => {
     it('stores cases in PostgreSQL: migrations recorded once, the case a jsonb row', async () => {

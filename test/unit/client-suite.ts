@@ -94,6 +94,23 @@ export function describeClientSuite(label: string, setup: () => Promise<SuiteCli
         assert.equal(afterList.items.length, before.items.length);
       });
 
+      it('refuses NUL and lone surrogates in text with invalid_characters at the field, whatever the backend', async () => {
+        for (const odd of ['a\u0000b', 'x\ud800y', 'y\udc00']) {
+          const bad = validRequest();
+          bad.diagnosis.description = odd;
+          await assert.rejects(s.patient.cases.create(bad, { submit: true }), (e) => {
+            assert.ok(e instanceof ValidationError);
+            assert.deepEqual(e.issues.map((i) => [i.path, i.code]), [['request.diagnosis.description', 'invalid_characters']]);
+            return true;
+          });
+          await assert.rejects(s.patient.cases.create({ proposedTreatment: odd }), (e) => e instanceof ValidationError && e.issues[0]?.code === 'invalid_characters');
+        }
+        // A well-formed pair (an emoji) is text like any other.
+        const fine = validRequest();
+        fine.diagnosis.description = 'Stage II 🎗';
+        assert.equal((await s.patient.cases.create(fine, { submit: true })).request.diagnosis?.description, 'Stage II 🎗');
+      });
+
       it('creates exactly one case when the same action is sent twice', async () => {
         const idempotencyKey = newIdempotencyKey();
         const request = validRequest({ specialty: 'neurology' });

@@ -41,6 +41,7 @@ export const ISSUE_MESSAGES_EN: IssueCatalogue = {
   file_empty: 'This file is empty. Choose the file again, or another one.',
   file_too_large: (p) => `This file is too large. Choose a file smaller than ${formatSize(p.maximum)}.`,
   file_type_not_allowed: 'This type of file cannot be sent here. Choose a file of one of the accepted types.',
+  invalid_characters: 'This text has a character that cannot be saved (often from pasting). Retype it.',
 };
 
 /** The message from a catalogue for an issue code. */

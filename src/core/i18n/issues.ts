@@ -29,6 +29,7 @@ const fr: IssueCatalogue = {
   file_empty: 'Ce fichier est vide. Choisissez-le de nouveau, ou choisissez-en un autre.',
   file_too_large: (p) => `Ce fichier est trop volumineux. Choisissez un fichier de moins de ${formatSize(p.maximum, 'fr')}.`,
   file_type_not_allowed: 'Ce type de fichier ne peut pas être envoyé ici. Choisissez un fichier d’un des types acceptés.',
+  invalid_characters: 'Ce texte contient un caractère qui ne peut pas être enregistré (souvent à la suite d’un copier-coller). Retapez-le.',
 };
 
 /** Field-issue messages by locale. */

@@ -71,6 +71,6 @@ export const ISSUE_CODES = [
   'required', 'invalid_type', 'too_short', 'too_long', 'too_few', 'too_many', 'invalid_choice', 'invalid_format',
   'invalid_name', 'invalid_date', 'date_in_future', 'date_implausible', 'invalid_email', 'invalid_phone',
   'invalid_jurisdiction', 'invalid_health_card', 'health_card_required', 'invalid_member_number', 'contact_required',
-  'invalid_sha256', 'unknown_field', 'invalid', 'file_empty', 'file_too_large', 'file_type_not_allowed',
+  'invalid_sha256', 'unknown_field', 'invalid', 'file_empty', 'file_too_large', 'file_type_not_allowed', 'invalid_characters',
 ] as const;
 export type IssueCode = (typeof ISSUE_CODES)[number];

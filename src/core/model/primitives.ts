@@ -4,14 +4,35 @@ import * as z from 'zod/mini';
 import { JURISDICTIONS } from './jurisdictions.js';
 import { E164, toE164 } from './phone.js';
 
-/** Free text typed by a person: trimmed, required, bounded. */
+// NUL, and a UTF-16 surrogate without its pair: no database text type stores them (PostgreSQL
+// answers 22P05), and no person types them. Written without lookbehind for older browsers.
+const UNSTORABLE = /\0|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:^|[^\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** True when `s` holds a character no backend can store: NUL or a lone surrogate. */
+export function hasUnstorableCharacters(s: string): boolean {
+  return UNSTORABLE.test(s);
+}
+
+/** True when `s` holds a C0 control character or DEL (never part of an id, a path or a subject). */
+export function hasControlCharacters(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const code = s.charCodeAt(i);
+    if (code < 0x20 || code === 0x7f) return true;
+  }
+  return false;
+}
+
+/** The check behind `text`: refuses NUL and lone surrogates (`invalid_characters`). */
+export const storable = z.refine<string>((s) => !UNSTORABLE.test(s), 'invalid_characters');
+
+/** Free text typed by a person: trimmed, required, bounded, storable. */
 export function text(max: number) {
-  return z.string().check(z.trim(), z.minLength(1, 'required'), z.maxLength(max, 'too_long'));
+  return z.string().check(z.trim(), z.minLength(1, 'required'), z.maxLength(max, 'too_long'), storable);
 }
 
 /** Optional free text: an empty string after trimming counts as absent. */
 export function optionalText(max: number) {
-  return z.optional(z.string().check(z.trim(), z.maxLength(max, 'too_long')));
+  return z.optional(z.string().check(z.trim(), z.maxLength(max, 'too_long'), storable));
 }
 
 // Letters in any script with the marks, apostrophes, hyphens, periods and spaces real names carry.
@@ -104,6 +125,13 @@ export const languageTag = z.string().check(
   z.trim(),
   z.regex(/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'invalid_format'),
 );
+
+const ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/** True when `value` has the form of an identifier: what a backend can look up, never a stray byte. */
+export function isId(value: unknown): value is string {
+  return typeof value === 'string' && ID.test(value);
+}
 
 /** An opaque identifier issued by a backend. */
 export const id = z.string().check(z.minLength(1, 'required'), z.maxLength(128, 'too_long'), z.regex(/^[A-Za-z0-9._:-]+$/, 'invalid_format'));

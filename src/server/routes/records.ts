@@ -7,6 +7,7 @@ import type { Hono } from 'hono';
 import { requirePrincipal } from '../auth.js';
 import type { AppEnv } from '../env.js';
 import { accessFor } from '../http.js';
+import { isId } from '../../core/model/primitives.js';
 import { problems } from '../problem.js';
 import type { Deps } from './deps.js';
 
@@ -16,9 +17,11 @@ export function recordRoutes(app: Hono<AppEnv>, { db, store, options }: Deps): v
     const p = requirePrincipal(c);
     const caseId = c.req.param('id');
     await store.get(caseId, accessFor(p));
+    const recordId = c.req.param('recordId');
+    if (!isId(recordId)) throw problems.notFound();
     const r = await db.query<{ media_type: string; size: string | number; file: string | null }>(
       "SELECT media_type, size, file FROM records WHERE case_id = $1 AND id = $2 AND status = 'verified'",
-      [caseId, c.req.param('recordId')],
+      [caseId, recordId],
     );
     const row = r.rows[0];
     if (!row?.file) throw problems.notFound();

@@ -8,7 +8,7 @@ import type { Action } from '../../core/lifecycle/transitions.js';
 import { OpinionInputSchema, type CaseRecord } from '../../core/model/case.js';
 import { requireStaff } from '../auth.js';
 import type { AppEnv } from '../env.js';
-import { caseAnswer, caseResponse, ifMatchVersion, jsonAnswer, noteBody, pageLimit, readBody, readCapped, send } from '../http.js';
+import { caseAnswer, caseResponse, ifMatchVersion, jsonAnswer, noteBody, pageLimit, readBody, readCapped, send, staffAccess } from '../http.js';
 import { keyedWrite } from '../idempotency.js';
 import { problems } from '../problem.js';
 import { inspectBytes, recordsDir, saveRecordRow } from '../records.js';
@@ -22,13 +22,13 @@ export function staffRoutes(app: Hono<AppEnv>, { store, config, options }: Deps)
     const p = requireStaff(c);
     const ifMatch = ifMatchVersion(c);
     const ctx = store.engineContext();
-    const next = await store.mutate(c.req.param('id') ?? '', { staff: true }, (cur) => applyAction(cur, action, actingRole(p, cur.status, action), input, ctx), { ifMatch, once: keyedWrite(c, caseAnswer) });
+    const next = await store.mutate(c.req.param('id') ?? '', staffAccess(p), (cur) => applyAction(cur, action, actingRole(p, cur.status, action), input, ctx), { ifMatch, once: keyedWrite(c, caseAnswer) });
     return caseResponse(next);
   };
 
   app.get('/v1/staff/cases', async (c) => {
-    requireStaff(c);
-    return c.json(await store.list({ staff: true }, c.req.query('cursor') || undefined, pageLimit(c.req.query('limit'))));
+    const p = requireStaff(c);
+    return c.json(await store.list(staffAccess(p), c.req.query('cursor') || undefined, pageLimit(c.req.query('limit'))));
   });
 
   app.post('/v1/staff/cases/:id/triage', (c) => move(c, 'triage', undefined));
@@ -54,7 +54,7 @@ export function staffRoutes(app: Hono<AppEnv>, { store, config, options }: Deps)
   app.post('/v1/staff/cases/:id/report', async (c) => {
     const p = requireStaff(c);
     const caseId = c.req.param('id');
-    await store.get(caseId, { staff: true });
+    await store.get(caseId, staffAccess(p));
     const max = config.uploads.maxSize;
     if ((c.req.header('Content-Type') ?? '').split(';')[0]?.trim().toLowerCase() !== 'application/pdf') throw problems.typeNotAllowed();
     const bytes = await readCapped(c, max, problems.tooLarge);
@@ -72,7 +72,7 @@ export function staffRoutes(app: Hono<AppEnv>, { store, config, options }: Deps)
     const answer = jsonAnswer(record, 201, {
       'so-record-id': record.id, 'so-record-status': record.status, location: `/v1/cases/${caseId}/records/${record.id}/content`,
     });
-    await store.mutate(caseId, { staff: true }, async (cur, tx) => {
+    await store.mutate(caseId, staffAccess(p), async (cur, tx) => {
       const result = putRecord(cur, record, ctx, actor);
       if (!result.ok) return result;
       // The bytes before the row that names them.

@@ -14,6 +14,7 @@ import type { Deps } from './deps.js';
 import { ConfirmRecordBodySchema } from '../wire.js';
 import { jsonAnswer, noteBody, readBody, send } from '../http.js';
 import { keyedWrite } from '../idempotency.js';
+import { isId } from '../../core/model/primitives.js';
 
 function problemFromTus(status: number, body: string): HttpProblem {
   if (status === 413) return problems.tooLarge(0);
@@ -120,8 +121,9 @@ export function uploadRoutes(uploads: Uploads) {
     // The client's SHA-256 for an upload created before its hash was known: verifies or rejects the record.
     app.patch('/v1/cases/:id/records/:recordId', async (c) => {
       const p = requirePatient(c);
-      const body = await readBody(c, ConfirmRecordBodySchema);
       const recordId = c.req.param('recordId');
+      if (!isId(recordId)) throw problems.notFound();
+      const body = await readBody(c, ConfirmRecordBodySchema);
       const answerOf = (written: Case) => jsonAnswer(written.records.find((r) => r.id === recordId));
       return send(answerOf(await uploads.confirm(c.req.param('id'), p.sub, recordId, body.sha256.toLowerCase(), keyedWrite(c, answerOf))));
     });
@@ -133,6 +135,7 @@ export function uploadRoutes(uploads: Uploads) {
       const caseId = c.req.param('id');
       const uploadId = c.req.param('uploadId');
       await store.get(caseId, { owner: p.sub });
+      if (!isId(uploadId)) throw problems.notFound();
       const row = (await db.query<{ record_id: string }>('SELECT record_id FROM uploads WHERE id = $1 AND case_id = $2 AND owner = $3', [uploadId, caseId, p.sub])).rows[0];
       if (!row) throw problems.notFound();
       const req = tusRequest(c);
