@@ -61,7 +61,9 @@ function decodeCursor(cursor: string): { createdAt: string; id: string } {
     throw badCursor();
   }
   const [createdAt, id] = Array.isArray(value) && value.length === 2 ? value : [];
-  if (typeof createdAt !== 'string' || !/^\d{4}-\d{2}-\d{2}T[\d:.]{8,15}(?:Z|[+-]\d{2}:\d{2})$/.test(createdAt) || Number.isNaN(Date.parse(createdAt)) || !isId(id)) throw badCursor();
+  // The instant exactly as the server writes it (toISOString), so PostgreSQL never sees a date it refuses.
+  const valid = typeof createdAt === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(createdAt) && !Number.isNaN(Date.parse(createdAt)) && new Date(createdAt).toISOString() === createdAt;
+  if (!valid || !isId(id)) throw badCursor();
   return { createdAt, id };
 }
 

@@ -187,10 +187,16 @@ export class Uploads {
   }
 
   private async onFinish(req: Request, upload: Upload): Promise<{ status_code: number; headers: Record<string, string> }> {
-    const row = (await this.db.query<{ case_id: string; record_id: string; sha256: string | null }>(
-      'SELECT case_id, record_id, sha256 FROM uploads WHERE id = $1', [upload.id],
+    const row = (await this.db.query<{ case_id: string; record_id: string; sha256: string | null; finished: boolean }>(
+      'SELECT case_id, record_id, sha256, finished FROM uploads WHERE id = $1', [upload.id],
     )).rows[0];
     if (!row) throw tusFailure(404, 'not_found');
+    // Finishing happens once: an empty PATCH at the end of a finished upload answers the record as it
+    // is, with no second hash, version or timeline entry.
+    if (row.finished) {
+      const done = (await this.db.query<{ status: string }>('SELECT status FROM records WHERE case_id = $1 AND id = $2', [row.case_id, row.record_id])).rows[0];
+      return { status_code: 204, headers: { 'SO-Record-Id': row.record_id, 'SO-Record-Status': done?.status ?? 'rejected' } };
+    }
     const path = join(this.store.directory, upload.id);
     const incremental = this.store.takeHash(upload.id, upload.size ?? upload.offset);
     // A second read of the whole file only when the running hash was lost (restart, out-of-order write).
@@ -204,6 +210,9 @@ export class Uploads {
       await this.cases.mutate(row.case_id, { system: true }, async (cur, tx) => {
         const before = cur.records.find((r) => r.id === row.record_id);
         if (!before) return { ok: false, error: new ConflictError('conflict') };
+        // Another request finished it meanwhile: nothing more to do.
+        const claimed = await tx.query('UPDATE uploads SET finished = true WHERE id = $1 AND NOT finished', [upload.id]);
+        if (claimed.rowCount !== 1) return { ok: true, case: cur, events: [] };
         const { rejectionReason: _r, verifiedAt: _v, ...rest } = before;
         const record: CaseRecord = {
           ...rest,
@@ -216,7 +225,6 @@ export class Uploads {
         const result = putRecord(cur, record, engine, 'patient');
         if (!result.ok) return result;
         await saveRecordRow(tx, row.case_id, record, reason ? null : join('uploads', upload.id));
-        await tx.query('UPDATE uploads SET finished = true WHERE id = $1', [upload.id]);
         return result;
       });
     } catch (e) {
@@ -255,6 +263,19 @@ export class Uploads {
     }
     if (!after.records.some((r) => r.id === recordId)) throw new NotFoundError();
     return after;
+  }
+
+  /**
+   * After a PATCH refused with 413: a body longer than Upload-Length stores the declared length and
+   * then fails, so the upload is complete but never finished. Its record is rejected (`too_large`, as
+   * the client was told) and the bytes go, so no record stays `uploading`. True when that happened.
+   */
+  async overran(uploadId: string): Promise<boolean> {
+    const upload = await this.store.getUpload(uploadId).catch(() => undefined);
+    if (upload?.size === undefined || upload.offset !== upload.size) return false;
+    await this.close(uploadId, 'too_large');
+    await this.remove(uploadId);
+    return true;
   }
 
   /** Marks the record of a terminated upload as rejected (`cancelled`) while it was still uploading. */

@@ -4,6 +4,7 @@
 // instances, idempotency keys across instances, lost connections, and a pool that closes.
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
+import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { MIGRATIONS } from '../../src/server/migrations.js';
 import { call, createCase, setDefaultDatabase, startTestServer, validRequest, type TestServer } from './helpers.js';
@@ -131,6 +132,48 @@ if (cluster) {
       const count = await sql<{ n: number }>(url, "SELECT count(*)::int AS n FROM cases WHERE owner = 'pg-keyed'");
       assert.equal(count[0]!.n, 1);
     }));
+
+    it('checks ownership in the query: another patient\'s case is not found without its body being read', async () => {
+      const s = await startTestServer();
+      const holder = new pg.Client({ connectionString: s.options.databaseUrl! });
+      let own: Promise<Response> | undefined;
+      try {
+        const url = s.options.databaseUrl!;
+        const [alice, bob] = [await s.patient('pg-own-a'), await s.patient('pg-own-b')];
+        // A case big and varied enough that its body is stored out of line (TOAST).
+        const questions = Array.from({ length: 20 }, () => `${randomBytes(700).toString('base64').slice(0, 990)}?`);
+        const res = await call(s.url, '/v1/cases', alice, { body: { request: validRequest({ questions }), submit: true } });
+        assert.equal(res.status, 201);
+        const c = await res.json();
+        const index = (await sql<{ index: string }>(url, "SELECT i.indexrelid::regclass::text AS index FROM pg_class t JOIN pg_index i ON i.indrelid = t.reltoastrelid WHERE t.relname = 'cases'"))[0]!.index;
+        // Holding the TOAST index exclusively makes every read of a case body wait; nothing else does.
+        await holder.connect();
+        await holder.query('BEGIN');
+        await holder.query(`REINDEX INDEX ${index}`);
+        const waiting = async (until: () => boolean) => {
+          while (!until()) {
+            const [row] = await sql<{ n: number }>(url, 'SELECT count(*)::int AS n FROM pg_locks WHERE NOT granted');
+            if (row!.n > 0) return true;
+          }
+          return false;
+        };
+        for (const [method, path] of [['GET', ''], ['GET', '/events'], ['POST', '/withdraw'], ['POST', '/submit']] as const) {
+          let answered = false;
+          const answer = call(s.url, `/v1/cases/${c.id}${path}`, bob, { method, ...(method === 'POST' ? { body: {} } : {}) }).finally(() => (answered = true));
+          assert.equal(await waiting(() => answered), false, `${method} ${path}: bob's request read alice's case`);
+          assert.equal((await answer).status, 404, `${method} ${path}`);
+        }
+        // The lock does hold body reads: alice's own read waits for it.
+        let done = false;
+        own = call(s.url, `/v1/cases/${c.id}`, alice).finally(() => (done = true));
+        assert.equal(await waiting(() => done), true, 'alice\'s read should wait on the TOAST index');
+      } finally {
+        await holder.query('ROLLBACK').catch(() => {});
+        await holder.end().catch(() => {});
+        if (own) assert.equal((await own).status, 200);
+        await s.dispose();
+      }
+    });
 
     it('keeps serving after PostgreSQL ends its connections', async () => {
       const s = await startTestServer();

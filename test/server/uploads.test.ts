@@ -1,7 +1,11 @@
 // Record uploads over tus 1.0.0: creation, resume, termination, verification by sniffing and hashing.
 import assert from 'node:assert/strict';
+import { watch as watchFile } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { DEFAULT_CONFIG } from '../../src/core/index.js';
+import { uploadHashStats } from '../../src/server/uploads.js';
 import { call, createCase, PDF, sha256, startTestServer, tusMetadata, type TestServer } from './helpers.js';
 
 const MAX = 64 * 1024;
@@ -160,6 +164,65 @@ describe('tus uploads', () => {
     assert.equal(b.headers.get('location'), a.headers.get('location'));
     assert.equal(b.headers.get('so-record-id'), a.headers.get('so-record-id'));
     assert.equal((await record(c.id, '')).case.records.length, 1);
+  });
+
+  it('finishes once: an empty PATCH at the end of a finished upload changes nothing and hashes nothing', async () => {
+    const c = await createCase(s.url, patient);
+    const res = await create(c.id, BIG.length, { kind: 'lab_result', title: 'Labs', sha256: sha256(BIG) });
+    const location = res.headers.get('location')!;
+    assert.equal((await patch(location, 0, BIG)).headers.get('so-record-status'), 'verified');
+    const finished = (await record(c.id, res.headers.get('so-record-id')!)).case;
+    const hashes = { ...uploadHashStats };
+    for (let i = 0; i < 3; i++) {
+      const again = await patch(location, BIG.length, new Uint8Array(0));
+      assert.equal(again.status, 204);
+      assert.equal(again.headers.get('upload-offset'), String(BIG.length));
+      assert.equal(again.headers.get('so-record-status'), 'verified');
+    }
+    const after = (await record(c.id, res.headers.get('so-record-id')!)).case;
+    assert.equal(after.version, finished.version);
+    assert.equal(after.timeline.length, finished.timeline.length);
+    assert.deepEqual(uploadHashStats, hashes, 'no second hash of the stored file');
+  });
+
+  it('rejects the record (too_large) when a chunked PATCH runs past Upload-Length, instead of leaving it uploading', async () => {
+    const c = await createCase(s.url, patient);
+    const res = await create(c.id, BIG.length, { kind: 'lab_result', title: 'Labs', sha256: sha256(BIG) });
+    const location = res.headers.get('location')!;
+    // The declared length, then more once the server has stored it: the file is full, then the body goes past it.
+    const file = join(s.dataDir, 'uploads', location.split('/').at(-1)!);
+    const full = () => new Promise<void>((resolve, reject) => {
+      const check = () => stat(file).then((st) => {
+        if (st.size < BIG.length) return;
+        watcher.close();
+        resolve();
+      }, reject);
+      const watcher = watchFile(file, () => void check());
+      void check();
+    });
+    let sent = false;
+    const body = new ReadableStream<Uint8Array>({
+      start: (ctrl) => ctrl.enqueue(BIG),
+      async pull(ctrl) {
+        if (sent) return;
+        sent = true;
+        await full();
+        ctrl.enqueue(new Uint8Array(1000).fill(7));
+        ctrl.close();
+      },
+    });
+    const over = await fetch(`${s.url}${location}`, {
+      method: 'PATCH',
+      headers: { Authorization: `Bearer ${patient}`, ...TUS, 'Upload-Offset': '0', 'Content-Type': 'application/offset+octet-stream' },
+      body, duplex: 'half',
+    } as RequestInit);
+    assert.equal(over.status, 413);
+    assert.equal(over.headers.get('so-record-status'), 'rejected');
+    const { record: r } = await record(c.id, res.headers.get('so-record-id')!);
+    assert.equal(r.status, 'rejected');
+    assert.equal(r.rejectionReason, 'too_large');
+    const gone = await head(location);
+    assert.ok(gone.status === 404 || gone.status === 410, String(gone.status));
   });
 
   it('keeps another patient out of the uploads of a case (404)', async () => {

@@ -27,10 +27,11 @@ function problemFromTus(status: number, body: string): HttpProblem {
 }
 
 // Turns tus's answer into ours: its headers kept, errors as problem+json.
-async function answer(c: Context, res: Response, maxSize: number, recordId?: string): Promise<Response> {
+async function answer(c: Context, res: Response, maxSize: number, recordId?: string, recordStatus?: string): Promise<Response> {
   const headers = new Headers(res.headers);
   for (const h of [...headers.keys()]) if (h.startsWith('access-control-')) headers.delete(h);
   if (recordId && !headers.has('SO-Record-Id')) headers.set('SO-Record-Id', recordId);
+  if (recordStatus) headers.set('SO-Record-Status', recordStatus);
   if (res.status < 400) return new Response(res.body, { status: res.status, headers });
   let p = problemFromTus(res.status, await res.text());
   if (p.status === 413) p = problems.tooLarge(maxSize);
@@ -143,7 +144,8 @@ export function uploadRoutes(uploads: Uploads) {
       const done = uploads.completion(req);
       if (done?.status === 'rejected') await uploads.remove(done.uploadId);
       if (c.req.method === 'DELETE' && res.status === 204) await uploads.terminated(uploadId);
-      return answer(c, res, max, row.record_id);
+      const overran = c.req.method === 'PATCH' && res.status === 413 && (await uploads.overran(uploadId));
+      return answer(c, res, max, row.record_id, overran ? 'rejected' : undefined);
     });
   };
 }
