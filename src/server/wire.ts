@@ -1,6 +1,7 @@
 // The bodies the protocol's routes accept, as zod/mini schemas: validated here, documented in OpenAPI.
 import * as z from 'zod/mini';
 import { RecordKindSchema, SpecialistSchema } from '../core/model/case.js';
+import { RECORD_KINDS } from '../core/model/codes.js';
 import { id, optionalText, sha256, storable, text } from '../core/model/primitives.js';
 
 // The request itself is checked by the case engine (a draft's rules or a full request's), so here it
@@ -33,7 +34,7 @@ export const ShareBodySchema = z.object({ note: optionalText(2000) });
 /** `POST /v1/staff/cases/{id}/request-information`. */
 export const RequestInformationBodySchema = z.object({
   message: text(5000),
-  recordKinds: z.array(RecordKindSchema),
+  recordKinds: z.array(RecordKindSchema).check(z.maxLength(RECORD_KINDS.length, 'too_many')),
 });
 
 /** `POST /v1/staff/cases/{id}/accept`. */

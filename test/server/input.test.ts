@@ -91,3 +91,20 @@ describe('ids no backend could have issued', () => {
     assert.ok(!s.logs.some((l) => Number(l.status) >= 500), 'no 500 logged');
   });
 });
+
+describe('arrays and strings past their documented maximum', () => {
+  it('are a field-level 422, not stored: consent scopes, recorded kinds, answers, phone, dates', async () => {
+    const consent = (validRequest().consent as Record<string, unknown>);
+    const scopes = Array.from({ length: 100_000 }, () => 'collect_and_review');
+    assert.deepEqual(await issues(await call(s.url, '/v1/cases', patient, { body: { request: validRequest({ consent: { ...consent, scopes } }), submit: true } })), [['request.consent.scopes', 'too_many']]);
+    const long = validRequest({ patient: { ...(validRequest().patient as object), phone: '1'.repeat(41), birthDate: `${'1'.repeat(20)}` } });
+    assert.deepEqual((await issues(await call(s.url, '/v1/cases', patient, { body: { request: long, submit: true } }))).sort(), [['request.patient.birthDate', 'too_long'], ['request.patient.phone', 'too_long']]);
+    const c = await createCase(s.url, patient);
+    await call(s.url, `/v1/staff/cases/${c.id}/triage`, staff, { method: 'POST' });
+    const kinds = Array.from({ length: 9 }, () => 'pathology');
+    assert.deepEqual(await issues(await call(s.url, `/v1/staff/cases/${c.id}/request-information`, staff, { body: { message: 'Please send it.', recordKinds: kinds } })), [['recordKinds', 'too_many']]);
+    const answers = Array.from({ length: 51 }, () => ({ questionId: 'q', text: 'Yes.' }));
+    assert.deepEqual(await issues(await call(s.url, `/v1/staff/cases/${c.id}/opinion`, staff, { body: { outcome: 'confirmed', summary: 'Fine.', recommendations: [], answers } })), [['answers', 'too_many']]);
+    assert.equal((await (await call(s.url, `/v1/cases/${c.id}`, patient)).json()).status, 'triage');
+  });
+});

@@ -40,4 +40,28 @@ describe('the OpenAPI document', () => {
     assert.ok(JSON.stringify(doc.components.schemas.Case).includes('#/components/schemas/Record'));
     assert.ok(doc.components.schemas.Request!.properties!.patient);
   });
+
+  it('bounds every string and array a request body may carry (maxLength, maxItems, or a closed list)', () => {
+    type Node = { $ref?: string; type?: string; maxLength?: number; maxItems?: number; enum?: unknown[]; const?: unknown; properties?: Record<string, Node>; items?: Node; anyOf?: Node[]; oneOf?: Node[]; allOf?: Node[] };
+    const schemas = doc.components.schemas as Record<string, Node>;
+    const unbounded: string[] = [];
+    const walk = (n: Node | undefined, path: string, seen: Set<string>) => {
+      if (!n) return;
+      if (n.$ref) {
+        const name = n.$ref.split('/').pop()!;
+        if (!seen.has(name)) walk(schemas[name], path, new Set([...seen, name]));
+        return;
+      }
+      if (n.type === 'string' && n.maxLength === undefined && !n.enum && n.const === undefined) unbounded.push(path);
+      if (n.type === 'array' && n.maxItems === undefined) unbounded.push(`${path}[]`);
+      for (const [k, v] of Object.entries(n.properties ?? {})) walk(v, `${path}.${k}`, seen);
+      walk(n.items, `${path}[]`, seen);
+      for (const v of [...(n.anyOf ?? []), ...(n.oneOf ?? []), ...(n.allOf ?? [])]) walk(v, path, seen);
+    };
+    const bodies = ['Request', 'OpinionInput', 'CreateCaseBody', 'UpdateCaseBody', 'WithdrawBody', 'MessageBody', 'ShareBody', 'RequestInformationBody', 'AcceptBody', 'ConfirmRecordBody', 'DeclineBody', 'DevSessionBody'];
+    for (const name of bodies) walk(schemas[name], name, new Set([name]));
+    assert.deepEqual(unbounded, []);
+    const consent = schemas.Request!.properties!.consent!.properties!.scopes!;
+    assert.equal(consent.maxItems, 3);
+  });
 });

@@ -79,7 +79,8 @@ export const OpinionInputSchema = z.object({
   summary: text(5000),
   diagnosis: optionalText(2000),
   recommendations: z.array(text(2000)).check(z.maxLength(50, 'too_many')),
-  answers: z.array(AnswerSchema),
+  /** One per question: at most 20 asked with the request, plus the follow-ups. */
+  answers: z.array(AnswerSchema).check(z.maxLength(50, 'too_many')),
   specialist: z.optional(SpecialistSchema),
   reportRecordId: z.optional(id),
 });

@@ -61,8 +61,11 @@ function latestToday(now = Date.now()): string {
   return new Date(now + 14 * 3_600_000).toISOString().slice(0, 10);
 }
 
+// A date is ten characters; a longer entry is reported as too long only.
+const dateOrTooLong = (s: string) => s.length > 10 || isCalendarDate(s);
+
 /** A calendar date, YYYY-MM-DD. */
-export const calendarDate = z.string().check(z.trim(), z.refine(isCalendarDate, 'invalid_date'));
+export const calendarDate = z.string().check(z.trim(), z.maxLength(10, 'too_long'), z.refine(dateOrTooLong, 'invalid_date'));
 
 // Later checks pass on what an earlier one already refused, so each problem is reported once.
 // (Not `abort`: an aborted field makes zod skip the cross-field rules of the whole request.)
@@ -71,20 +74,22 @@ const notFuture = (s: string) => !isCalendarDate(s) || s <= latestToday();
 /** A calendar date that is not in the future (a diagnosis date, a consent date). */
 export const pastDate = z.string().check(
   z.trim(),
-  z.refine(isCalendarDate, 'invalid_date'),
+  z.maxLength(10, 'too_long'),
+  z.refine(dateOrTooLong, 'invalid_date'),
   z.refine(notFuture, 'date_in_future'),
 );
 
 /** A birth date: a real date, not in the future, and at most 130 years ago. */
 export const birthDate = z.string().check(
   z.trim(),
-  z.refine(isCalendarDate, 'invalid_date'),
+  z.maxLength(10, 'too_long'),
+  z.refine(dateOrTooLong, 'invalid_date'),
   z.refine(notFuture, 'date_in_future'),
   z.refine((s) => !isCalendarDate(s) || Number(s.slice(0, 4)) >= new Date().getUTCFullYear() - 130, 'date_implausible'),
 );
 
 /** An instant, ISO 8601 with an offset (what the backend stamps). */
-export const timestamp = z.iso.datetime({ offset: true, error: 'invalid_date' });
+export const timestamp = z.iso.datetime({ offset: true, error: 'invalid_date' }).check(z.maxLength(40, 'too_long'));
 
 const EMAIL = /^(?!\.)(?!.*\.\.)[A-Za-z0-9_'+\-.]*[A-Za-z0-9_+-]@(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,}$/;
 
@@ -101,15 +106,17 @@ export const email = z.string().check(
 export const phone = z.string().check(
   z.trim(),
   z.minLength(1, 'required'),
-  z.overwrite((s) => toE164(s) ?? s),
-  z.refine((s) => s === '' || E164.test(s), 'invalid_phone'),
+  z.maxLength(40, 'too_long'),
+  z.overwrite((s) => (s.length > 40 ? s : (toE164(s) ?? s))),
+  z.refine((s) => s === '' || s.length > 40 || E164.test(s), 'invalid_phone'),
 );
 
 /** ISO 3166-2 subdivision: a Canadian province or territory, or a US state. */
 export const jurisdiction = z.string().check(
   z.trim(),
   z.toUpperCase(),
-  z.refine((s) => (JURISDICTIONS as readonly string[]).includes(s), 'invalid_jurisdiction'),
+  z.maxLength(10, 'too_long'),
+  z.refine((s) => s.length > 10 || (JURISDICTIONS as readonly string[]).includes(s), 'invalid_jurisdiction'),
 );
 
 /** A member, policy or pre-authorization number: 3 to 30 letters and digits, spaces and dashes allowed. */
@@ -117,12 +124,14 @@ export const memberNumber = z.string().check(
   z.trim(),
   z.toUpperCase(),
   z.minLength(1, 'required'),
-  z.refine((s) => s === '' || /^[A-Z0-9](?:[A-Z0-9 -]{1,28})[A-Z0-9]$/.test(s), 'invalid_member_number'),
+  z.maxLength(30, 'invalid_member_number'),
+  z.refine((s) => s === '' || s.length > 30 || /^[A-Z0-9](?:[A-Z0-9 -]{1,28})[A-Z0-9]$/.test(s), 'invalid_member_number'),
 );
 
 /** A BCP 47 language tag such as `en`, `fr-CA` or `pa`. */
 export const languageTag = z.string().check(
   z.trim(),
+  z.maxLength(35, 'too_long'),
   z.regex(/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'invalid_format'),
 );
 
@@ -137,7 +146,7 @@ export function isId(value: unknown): value is string {
 export const id = z.string().check(z.minLength(1, 'required'), z.maxLength(128, 'too_long'), z.regex(/^[A-Za-z0-9._:-]+$/, 'invalid_format'));
 
 /** A lower-case hex SHA-256 digest. */
-export const sha256 = z.string().check(z.toLowerCase(), z.regex(/^[0-9a-f]{64}$/, 'invalid_sha256'));
+export const sha256 = z.string().check(z.toLowerCase(), z.maxLength(64, 'invalid_sha256'), z.regex(/^[0-9a-f]{64}$/, 'invalid_sha256'));
 
 /** A whole number of bytes, counts, versions. */
 export const count = z.int().check(z.gte(0, 'invalid'));

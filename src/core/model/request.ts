@@ -90,7 +90,7 @@ export const CareTeamSchema = z.object({
 export const ConsentSchema = z.object({
   version: text(50),
   acceptedAt: timestamp,
-  scopes: z.array(choice(CONSENT_SCOPES)).check(z.minLength(1, 'required')),
+  scopes: z.array(choice(CONSENT_SCOPES)).check(z.minLength(1, 'required'), z.maxLength(CONSENT_SCOPES.length, 'too_many')),
 });
 
 /** One to twenty questions for the specialist. */
