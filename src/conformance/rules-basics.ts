@@ -69,4 +69,19 @@ export const BASIC_RULES: Rule[] = [
       check(errors.some((e) => e.path === 'request.questions'), '422: no issue at request.questions');
     },
   },
+  {
+    id: 'problem.unstorable-text',
+    title: 'NUL and lone surrogates in text are a 422 problem with invalid_characters at the field; a NUL in an id is a 404 problem',
+    async run(p) {
+      for (const odd of ['a\\u0000b', 'x\\ud800y']) {
+        // The JSON text carries the escape itself, as a client would send it.
+        const body = `{"request":{"diagnosis":{"description":"${odd}"}}}`;
+        const a = await p.send('POST', '/v1/cases', { body, headers: { 'content-type': 'application/json', 'idempotency-key': p.key() } });
+        const problem = p.problem(a, 422, `POST /v1/cases with "${odd}" in a text field`);
+        const errors = (problem.errors ?? []) as { path?: unknown; code?: unknown }[];
+        check(Array.isArray(errors) && errors.some((e) => e.path === 'request.diagnosis.description' && e.code === 'invalid_characters'), `422 for "${odd}": no invalid_characters issue at request.diagnosis.description`);
+      }
+      p.problem(await p.send('GET', '/v1/cases/%00'), 404, 'GET /v1/cases/%00');
+    },
+  },
 ];

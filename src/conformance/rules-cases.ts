@@ -114,6 +114,25 @@ export const CASE_RULES: Rule[] = [
     },
   },
   {
+    id: 'cases.opaque-cursor',
+    title: 'the list cursor is a keyset position: no bare number (row number, offset, count), stable while cases are added; a forged one is a 422 problem',
+    async run(p) {
+      for (let i = 0; i < 3; i++) await p.createCase();
+      const first = p.valid(CasePageSchema, await p.send('GET', '/v1/cases?limit=2'), 'GET /v1/cases?limit=2');
+      const cursor = first.nextCursor;
+      check(cursor !== null, 'GET /v1/cases?limit=2: no nextCursor although there are more cases');
+      if (cursor === null) return;
+      const decodings = [cursor, Buffer.from(cursor, 'base64url').toString('latin1'), Buffer.from(cursor, 'base64').toString('latin1')];
+      check(!decodings.some((d) => /^\s*\d+\s*$/.test(d)), 'GET /v1/cases: nextCursor is a bare number (a row number or offset tells how many cases there are)');
+      // A case added after the first page must not shift the next one.
+      await p.createCase();
+      const second = p.valid(CasePageSchema, await p.send('GET', `/v1/cases?limit=2&cursor=${encodeURIComponent(cursor)}`), 'GET /v1/cases with the cursor');
+      const seen = new Set(first.items.map((i) => i.id));
+      check(!second.items.some((i) => seen.has(i.id)), 'GET /v1/cases: a case added meanwhile shifted the next page (an offset, not a keyset)');
+      p.problem(await p.send('GET', `/v1/cases?cursor=${encodeURIComponent(Buffer.from('["forged"]').toString('base64url'))}`), 422, 'GET /v1/cases with a forged cursor');
+    },
+  },
+  {
     id: 'idempotency.replay',
     title: 'the same Idempotency-Key and body replay the stored answer (Idempotent-Replayed: true), one case',
     async run(p) {
