@@ -71,6 +71,9 @@ describe('POST /v1/dev/session', () => {
     assert.equal((await (await call(s.url, `/v1/cases/${other.id}`, theirs.patientToken)).json()).status, 'submitted');
     // Its own case moves as before; the operator's staff still see every case.
     assert.equal((await call(s.url, `/v1/staff/cases/${own.id}/triage`, mine.coordinatorToken, { method: 'POST' })).status, 200);
+    // Webhook endpoints hear of every case: not for a demo session's coordinator.
+    assert.equal((await call(s.url, '/v1/staff/webhooks', mine.coordinatorToken)).status, 403);
+    assert.equal((await call(s.url, '/v1/staff/webhooks', mine.coordinatorToken, { body: { url: 'http://127.0.0.1:9/hook' } })).status, 403);
     const all = await ids(await call(s.url, '/v1/staff/cases?limit=100', operator));
     assert.ok(all.includes(own.id) && all.includes(other.id));
   });

@@ -95,7 +95,7 @@ describe('ids no backend could have issued', () => {
 describe('arrays and strings past their documented maximum', () => {
   it('are a field-level 422, not stored: consent scopes, recorded kinds, answers, phone, dates', async () => {
     const consent = (validRequest().consent as Record<string, unknown>);
-    const scopes = Array.from({ length: 100_000 }, () => 'collect_and_review');
+    const scopes = Array.from({ length: 10_000 }, () => 'collect_and_review');
     assert.deepEqual(await issues(await call(s.url, '/v1/cases', patient, { body: { request: validRequest({ consent: { ...consent, scopes } }), submit: true } })), [['request.consent.scopes', 'too_many']]);
     const long = validRequest({ patient: { ...(validRequest().patient as object), phone: '1'.repeat(41), birthDate: `${'1'.repeat(20)}` } });
     assert.deepEqual((await issues(await call(s.url, '/v1/cases', patient, { body: { request: long, submit: true } }))).sort(), [['request.patient.birthDate', 'too_long'], ['request.patient.phone', 'too_long']]);

@@ -60,7 +60,8 @@ export function webhookRoutes(endpoints: WebhookEndpoints, wake: () => void) {
   return (app: Hono<AppEnv>, { db, options }: Deps): void => {
     const coordinator = (c: Context) => {
       const p = requireStaff(c);
-      if (!p.roles.includes('coordinator')) throw problems.forbidden();
+      // Endpoints hear of every case: never for a demo session's staff, who see their own patient's only.
+      if (!p.roles.includes('coordinator') || p.onlyOwner) throw problems.forbidden();
     };
     const found = async (c: Context) => {
       const row = await endpoints.row(c.req.param('id') ?? '');
