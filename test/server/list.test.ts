@@ -66,7 +66,7 @@ describe('the list cursor', () => {
     }
   });
 
-  it('lists cases stored before the keyset existed, in order (migration 2 fills created_at)', async () => {
+  it('lists cases stored before the keyset existed, in order (migration 3 fills created_at)', async () => {
     const old = await startTestServer({ tokenSecret: 'list-migration' });
     const dataDir = old.dataDir;
     const databaseUrl = old.options.databaseUrl;
@@ -76,7 +76,7 @@ describe('the list cursor', () => {
       for (let i = 0; i < 3; i++) made.push((await createCase(old.url, frank)).id);
       // Back to the schema of migration 1, rows kept.
       await old.db.exec(`
-        DELETE FROM schema_migrations WHERE version = 2;
+        DELETE FROM schema_migrations WHERE version = 3;
         DROP INDEX cases_owner_created; DROP INDEX cases_created; ALTER TABLE cases DROP COLUMN created_at;
         CREATE INDEX cases_owner_seq ON cases (owner, seq DESC); CREATE INDEX cases_status_seq ON cases (status, seq DESC);
       `);

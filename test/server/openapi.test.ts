@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { Validator } from '@seriousme/openapi-schema-validator';
+import { CONSENT_SCOPES } from '../../src/core/index.js';
 import { call, startTestServer, type TestServer } from './helpers.js';
 
 let s: TestServer;
@@ -62,6 +63,6 @@ describe('the OpenAPI document', () => {
     for (const name of bodies) walk(schemas[name], name, new Set([name]));
     assert.deepEqual(unbounded, []);
     const consent = schemas.Request!.properties!.consent!.properties!.scopes!;
-    assert.equal(consent.maxItems, 3);
+    assert.equal(consent.maxItems, CONSENT_SCOPES.length);
   });
 });
