@@ -278,6 +278,42 @@ describe('<so-status-tracker> without case-id', () => {
   });
 });
 
+describe('<so-status-tracker> switches language live', () => {
+  const badgeText = (badge: Element) => (badge.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ').trim();
+  // Each badge inside the tracker's shadow root, once it has rendered after the switch.
+  async function badgesSay(el: SoStatusTracker, status: Status, lang: 'en' | 'fr-CA'): Promise<void> {
+    await el.updateComplete;
+    const badges = [...el.shadowRoot!.querySelectorAll<Element & { updateComplete: Promise<unknown> }>('so-status-badge')];
+    expect(badges.length).to.be.greaterThan(0);
+    for (const badge of badges) {
+      await badge.updateComplete;
+      expect(badgeText(badge)).to.contain(STATUS_TEXT[lang][status].label);
+    }
+  }
+
+  it('down to the status badge of its case', async () => {
+    const s = await session();
+    const c = await s.patient.cases.create(request(), { submit: true });
+    const el = await tracker(s, c);
+    await ready(el);
+    await badgesSay(el, 'submitted', 'en');
+    el.setAttribute('lang', 'fr-CA');
+    await badgesSay(el, 'submitted', 'fr-CA');
+    el.setAttribute('lang', 'en');
+    await badgesSay(el, 'submitted', 'en');
+  });
+
+  it('down to the status badges of its list', async () => {
+    const s = await session();
+    await s.patient.cases.create(request(), { submit: true });
+    const el = await fixture<SoStatusTracker>(html`<so-status-tracker lang="en" .client=${s.patient}></so-status-tracker>`);
+    await until(() => !!el.shadowRoot!.querySelector('so-status-badge'), 'list shown');
+    await badgesSay(el, 'submitted', 'en');
+    el.setAttribute('lang', 'fr-CA');
+    await badgesSay(el, 'submitted', 'fr-CA');
+  });
+});
+
 describe('<so-status-tracker> in French', () => {
   it('leaves no English string, with a paused clock and a withdraw confirmation on show', async () => {
     const s = await session();
