@@ -40,10 +40,12 @@ function relabel() {
   staff.relabel();
 }
 
-// Steps already reached stay visible; the latest one is marked current.
+// Steps already reached stay visible; the latest one is marked current (never an earlier one again).
+const order = ['request', 'records', 'tracker', 'opinion'];
+let reached = -1;
 function reach(step) {
-  const order = ['request', 'records', 'tracker', 'opinion'];
-  const at = order.indexOf(step);
+  const at = Math.max(reached, order.indexOf(step));
+  reached = at;
   order.forEach((name, i) => {
     if (i <= at) sections[name].hidden = false;
     const item = document.querySelector(`[data-step="${name}"]`);
@@ -57,6 +59,15 @@ function showCase(caseId) {
   tracker.setAttribute('case-id', caseId);
   reach('records');
   sections.tracker.hidden = false;
+  // The example is for an empty form: gone once the request is sent.
+  $('#example-box').hidden = true;
+}
+
+// While the specialist's team asks for information, the tracker's own uploader (in its slot) is where
+// to answer: the records step steps aside, so the page never shows two drop zones at once.
+function followStatus(status) {
+  if (status !== 'submitted') reach('tracker');
+  sections.records.hidden = status === 'info_requested';
 }
 
 // Settings: language, theme and appearance switch live, for the whole page.
@@ -74,7 +85,7 @@ $('#preset').addEventListener('change', (e) => {
 });
 $('#example').addEventListener('click', () => {
   const linked = form.initial?.previousCaseId;
-  form.initial = { ...exampleRequest(), ...(linked ? { previousCaseId: linked } : {}) };
+  form.initial = { ...exampleRequest(document.documentElement.lang), ...(linked ? { previousCaseId: linked } : {}) };
   void form.updateComplete.then(() => form.goTo('review'));
 });
 
@@ -92,11 +103,17 @@ summary.addEventListener('so-another-opinion', (e) => {
   next.addEventListener('so-case-created', onCaseCreated);
   form.replaceWith(next);
   form = next;
+  // A new request: the list starts again from its first step, with the example for its empty form.
+  reached = -1;
+  $('#example-box').hidden = false;
   reach('request');
   sections.request.scrollIntoView();
   $('#request-heading').focus();
 });
+// A record sent from the records step: the patient moves on to following the request.
+sections.records.querySelector('so-record-uploader').addEventListener('so-record-uploaded', () => reach('tracker'));
 tracker.addEventListener('so-status-changed', (e) => {
+  followStatus(e.status);
   if (e.status === 'opinion_ready') {
     summary.setAttribute('case-id', e.caseId);
     reach('opinion');

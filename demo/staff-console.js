@@ -2,6 +2,7 @@
 // the reference server's staff API, through the core client's `client.staff.*`, with plain DOM
 // (textContent and attributes only, so it runs under Trusted Types without a policy of its own).
 import { OUTCOMES, RECORD_KINDS, availableActions, recordKindText } from '/cdn/second-opinion-kit.js';
+import { EXAMPLE_QUESTIONS } from './example.js';
 import { words } from './i18n.js';
 import { tinyPdf } from './pdf.js';
 
@@ -63,6 +64,7 @@ export class StaffConsole {
   /** Redraws every word in the current language. */
   relabel() {
     this.refreshButton.textContent = this.w.refresh;
+    if (this.said) this.status.textContent = this.said(this.w);
     this.casesHeading.textContent = this.w.casesHeading;
     this.drawList();
     this.renderedKey = undefined;
@@ -79,12 +81,15 @@ export class StaffConsole {
       this.drawList();
       this.drawDetail();
     } catch (e) {
-      this.say(this.w.failed(e?.message ?? String(e)));
+      const message = e?.message ?? String(e);
+      this.say((w) => w.failed(message));
     }
   }
 
-  say(text) {
-    this.status.textContent = text;
+  // What the status line says, kept as words of a language so a switch redraws it (it stayed English).
+  say(words) {
+    this.said = words;
+    this.status.textContent = words(this.w);
   }
 
   drawList() {
@@ -118,10 +123,10 @@ export class StaffConsole {
     }
     const actions = new Set(STAFF_ROLES.flatMap((role) => availableActions(c.status, role)));
     const forms = [];
-    if (actions.has('triage')) forms.push(this.buttonForm('triage', this.w.triage, () => this.client.staff.triage(c.id)));
+    if (actions.has('triage')) forms.push(this.buttonForm('triage', 'triage', () => this.client.staff.triage(c.id)));
     if (actions.has('request_info')) forms.push(this.requestInfoForm(c));
     if (actions.has('accept')) forms.push(this.acceptForm(c));
-    if (actions.has('start_review')) forms.push(this.buttonForm('start-review', this.w.startReview, () => this.client.staff.startReview(c.id)));
+    if (actions.has('start_review')) forms.push(this.buttonForm('start-review', 'startReview', () => this.client.staff.startReview(c.id)));
     if (actions.has('issue_opinion')) forms.push(this.reportForm(c), this.opinionForm(c));
     if (actions.has('decline')) forms.push(this.declineForm(c));
     const notes = [h('p', { class: 'records', text: this.w.records(c.records.length) })];
@@ -136,21 +141,22 @@ export class StaffConsole {
     }
     if (!forms.length && notes.length === 1 + (replies.length ? 1 : 0)) notes.push(h('p', { class: 'muted', text: this.w.noActions }));
     this.detail.replaceChildren(
-      h('h3', {}, `${this.w.selected}: ${c.reference} `, h('so-status-badge', { status: c.status })),
+      h('h3', {}, `${this.w.selected(c.reference)} `, h('so-status-badge', { status: c.status })),
       ...notes, ...forms,
     );
   }
 
   // One staff move: runs it, says what happened, reloads.
-  async run(name, label, move) {
+  async run(name, labelOf, move) {
     if (this.busy) return;
     this.busy = true;
     this.root.setAttribute('aria-busy', 'true');
     try {
       await move();
-      this.say(this.w.done(label));
+      this.say((w) => w.done(labelOf(w)));
     } catch (e) {
-      this.say(this.w.failed(e?.message ?? String(e)));
+      const message = e?.message ?? String(e);
+      this.say((w) => w.failed(message));
     } finally {
       this.busy = false;
       this.root.removeAttribute('aria-busy');
@@ -158,18 +164,20 @@ export class StaffConsole {
     await this.refresh();
   }
 
-  form(action, label, fields, submit) {
+  // `labelKey` names the action's words, so the status line can say it again in another language.
+  form(action, labelKey, fields, submit) {
+    const label = this.w[labelKey];
     return h('form', {
       class: 'staff-action', 'data-action': action,
       onsubmit: (e) => {
         e.preventDefault();
-        void this.run(action, label, () => submit(new FormData(e.currentTarget)));
+        void this.run(action, (w) => w[labelKey], () => submit(new FormData(e.currentTarget)));
       },
     }, h('h4', { text: label }), ...fields, h('button', { type: 'submit', text: label }));
   }
 
-  buttonForm(action, label, move) {
-    return this.form(action, label, [], move);
+  buttonForm(action, labelKey, move) {
+    return this.form(action, labelKey, [], move);
   }
 
   requestInfoForm(c) {
@@ -180,13 +188,13 @@ export class StaffConsole {
           h('input', { type: 'checkbox', id, name: 'recordKinds', value: kind, checked: kind === 'pathology' }),
           h('label', { for: id, text: recordKindText(kind, this.lang).label }));
       }));
-    return this.form('request-information', this.w.requestInfo, [
+    return this.form('request-information', 'requestInfo', [
       field(this.w.requestInfoMessage, textarea('message', this.w.requestInfoDefault)), kinds,
     ], (data) => this.client.staff.requestInformation(c.id, { message: String(data.get('message')), recordKinds: data.getAll('recordKinds').map(String) }));
   }
 
   acceptForm(c) {
-    return this.form('accept', this.w.accept, [
+    return this.form('accept', 'accept', [
       field(this.w.specialistName, input('name', 'Dr. Amira Haddad')),
       field(this.w.specialistSpecialty, input('specialty', this.lang.startsWith('fr') ? 'Oncologie' : 'Oncology')),
       field(this.w.specialistCredentials, input('credentials', 'MD, FRCPC')),
@@ -197,7 +205,7 @@ export class StaffConsole {
 
   reportForm(c) {
     const attached = this.reports.get(c.id);
-    return this.form('attach-report', this.w.attachReport, attached ? [h('p', { class: 'muted', text: this.w.reportAttached })] : [], async () => {
+    return this.form('attach-report', 'attachReport', attached ? [h('p', { class: 'muted', text: this.w.reportAttached })] : [], async () => {
       const pdf = tinyPdf(['Second opinion report', `Case ${c.reference}`, `Issued ${new Date().toISOString().slice(0, 10)}`, 'Demo document made by the staff console.']);
       const record = await this.client.staff.attachReport(c.id, pdf);
       this.reports.set(c.id, record.id);
@@ -208,8 +216,13 @@ export class StaffConsole {
 
   opinionForm(c) {
     const outcome = h('select', { name: 'outcome' }, ...OUTCOMES.map((o) => h('option', { value: o, text: this.w.outcomes[o] })));
-    const answers = c.questions.filter((q) => !q.answer).map((q) => field(this.w.answerTo(q.text), textarea(`answer:${q.id}`, this.w.answerDefault, 2)));
-    return this.form('issue-opinion', this.w.issueOpinion, [
+    // A canned answer that answers its question: the example's questions (either language) by their place.
+    const canned = (text) => {
+      const at = [...EXAMPLE_QUESTIONS.en, ...EXAMPLE_QUESTIONS.fr].indexOf(text) % EXAMPLE_QUESTIONS.en.length;
+      return this.w.answers[at >= 0 ? at : this.w.answers.length - 1];
+    };
+    const answers = c.questions.filter((q) => !q.answer).map((q) => field(this.w.answerTo(q.text), textarea(`answer:${q.id}`, canned(q.text), 2)));
+    return this.form('issue-opinion', 'issueOpinion', [
       field(this.w.outcome, outcome),
       field(this.w.summary, textarea('summary', this.w.summaryDefault)),
       field(this.w.diagnosis, input('diagnosis', c.request?.diagnosis?.description ?? '')),
@@ -229,7 +242,7 @@ export class StaffConsole {
   }
 
   declineForm(c) {
-    return this.form('decline', this.w.decline, [field(this.w.declineReason, textarea('reason', this.w.declineDefault, 2))],
+    return this.form('decline', 'decline', [field(this.w.declineReason, textarea('reason', this.w.declineDefault, 2))],
       (data) => this.client.staff.decline(c.id, { reason: String(data.get('reason')) }));
   }
 }

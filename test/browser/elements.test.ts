@@ -300,3 +300,34 @@ describe('load order: elements defined before or after the provider', () => {
     expect(part(el, 'label').textContent).to.contain('Draft');
   });
 });
+
+describe('colour contrast with the host’s colours (axe color-contrast)', function () {
+  // The first test loads the form's and the uploader's parts, then axe walks both shadow trees.
+  this.timeout(30000);
+  // The demo's clinic preset and two more a host might give: dark teal, dark navy, a light yellow.
+  for (const colorPrimary of ['#00695c', '#1f3a68', '#ffd54f']) {
+    for (const theme of ['light', 'dark'] as const) {
+      it(`keeps WCAG AA with colorPrimary ${colorPrimary} in ${theme} mode`, async function () {
+        // A light yellow cannot reach 4.5:1 on white (the kit warns in development): dark mode only.
+        if (theme === 'light' && colorPrimary === '#ffd54f') this.skip();
+        const page = await fixture<HTMLDivElement>(html`<div></div>`);
+        // The host page's own background under the elements, in the same scheme.
+        page.style.colorScheme = theme;
+        page.style.background = theme === 'dark' ? '#16191d' : '#ffffff';
+        page.style.color = theme === 'dark' ? '#e8eaed' : '#1b1f24';
+        const provider = document.createElement('so-provider') as SoProvider;
+        provider.client = memoryClient();
+        provider.appearance = { theme, variables: { colorPrimary } };
+        const form = document.createElement('so-request-form');
+        const uploader = document.createElement('so-record-uploader');
+        provider.append(form, uploader);
+        page.append(provider);
+        await provider.activeClient!.config();
+        await settled(form);
+        await settled(uploader);
+        expect(form.shadowRoot!.querySelector('[part~="next"]'), 'the form is drawn').to.not.equal(null);
+        await expect(page).to.be.accessible();
+      });
+    }
+  }
+});

@@ -2,6 +2,8 @@
 // <so-opinion-summary> in real browsers against the reference server and its staff API.
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/elements/opinion-summary.js';
+import { createClient, RestBackend } from '../../src/core/index.js';
+import { TEST_BACKEND } from './fhir.support.js';
 import type { SoOpinionSummary } from '../../src/components/opinion-summary/opinion-summary.js';
 import type { SoAnotherOpinionEvent, SoOpinionSharedEvent } from '../../src/components/opinion-summary/events.js';
 import { opinionEn } from '../../src/components/opinion-summary/opinion-messages.js';
@@ -162,6 +164,27 @@ describe('<so-opinion-summary> closes the loop', () => {
     expect(el.shadowRoot!.querySelector('#share-consent')).to.equal(null);
     expect($(el, '[part~="outcome"]').classList.contains('change')).to.equal(true);
     await expectAccessible(el);
+  });
+});
+
+describe('<so-opinion-summary> follows the case live', () => {
+  it('shows a follow-up and its answer issued while it is open, through no call of its own', async function () {
+    // Its own client (same patient, its own connection), so nothing it shows comes from calls made here.
+    if (TEST_BACKEND === 'fhir') this.skip();
+    const s = await session();
+    const { case: c } = await toOpinion(s, await s.patient.cases.create(request(), { submit: true }));
+    const own = createClient({ backend: new RestBackend({ endpoint: s.url }), getAccessToken: () => s.patientToken });
+    const el = await fixture<SoOpinionSummary>(html`<so-opinion-summary lang="en" case-id=${c.id} .client=${own}></so-opinion-summary>`);
+    await until(() => el.case?.status === 'opinion_ready', 'opinion shown');
+    await s.patient.cases.followUp(c.id, { text: 'Should I also see a radiation oncologist?' });
+    await until(() => el.case?.status === 'in_review', 'the follow-up seen live');
+    const open = (await s.staff.cases.get(c.id)).questions.filter((q) => !q.answer);
+    expect(open.length).to.be.greaterThan(0);
+    await s.staff.staff.issueOpinion(c.id, {
+      outcome: 'confirmed', summary: 'Surgery first is still the right plan.', diagnosis: 'Invasive ductal carcinoma, stage II',
+      recommendations: ['See a radiation oncologist after surgery'], answers: open.map((q) => ({ questionId: q.id, text: 'Yes: after surgery, see a radiation oncologist.' })),
+    });
+    await until(() => text(el).includes('Yes: after surgery, see a radiation oncologist.'), 'the answer seen live');
   });
 });
 

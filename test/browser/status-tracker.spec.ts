@@ -3,6 +3,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import '../../src/elements/status-tracker.js';
+import '../../src/elements/record-uploader.js';
 import type { SoStatusTracker } from '../../src/components/status-tracker/status-tracker.js';
 import type { SoActionRequiredEvent, SoBeforeWithdrawEvent, SoStatusChangedEvent } from '../../src/components/status-tracker/events.js';
 import { trackerEn } from '../../src/components/status-tracker/tracker-messages.js';
@@ -275,6 +276,59 @@ describe('<so-status-tracker> without case-id', () => {
     $<HTMLButtonElement>(el, '[data-action="previous"]').click();
     await until(() => ids()[0] === made[2]!.id, 'page 1 again');
     expect(ids()).to.deep.equal([made[2]!.id, made[1]!.id]);
+  });
+});
+
+describe('<so-status-tracker> with an uploader in its slot', () => {
+  it('the uploader’s checklist follows a live information request', async () => {
+    const s = await session();
+    const c = await s.patient.cases.create(request(), { submit: true });
+    const el = await fixture<SoStatusTracker>(html`<so-status-tracker lang="en" case-id=${c.id} .client=${s.patient}>
+      <so-record-uploader slot="uploader" case-id=${c.id} .client=${s.patient}></so-record-uploader></so-status-tracker>`);
+    await ready(el);
+    const uploader = el.querySelector('so-record-uploader')!;
+    const checklist = () => uploader.shadowRoot?.querySelector('[part="checklist"]')?.textContent ?? '';
+    await s.staff.staff.triage(c.id);
+    const asked = shows(el, 'info_requested');
+    await s.staff.staff.requestInformation(c.id, { message: 'Please add your pathology report.', recordKinds: ['pathology'] });
+    await asked;
+    await until(() => checklist().includes('Pathology report'), 'the uploader lists the pathology report');
+  });
+});
+
+describe('<so-status-tracker> switches language live', () => {
+  const badgeText = (badge: Element) => (badge.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ').trim();
+  // Each badge inside the tracker's shadow root, once it has rendered after the switch.
+  async function badgesSay(el: SoStatusTracker, status: Status, lang: 'en' | 'fr-CA'): Promise<void> {
+    await el.updateComplete;
+    const badges = [...el.shadowRoot!.querySelectorAll<Element & { updateComplete: Promise<unknown> }>('so-status-badge')];
+    expect(badges.length).to.be.greaterThan(0);
+    for (const badge of badges) {
+      await badge.updateComplete;
+      expect(badgeText(badge)).to.contain(STATUS_TEXT[lang][status].label);
+    }
+  }
+
+  it('down to the status badge of its case', async () => {
+    const s = await session();
+    const c = await s.patient.cases.create(request(), { submit: true });
+    const el = await tracker(s, c);
+    await ready(el);
+    await badgesSay(el, 'submitted', 'en');
+    el.setAttribute('lang', 'fr-CA');
+    await badgesSay(el, 'submitted', 'fr-CA');
+    el.setAttribute('lang', 'en');
+    await badgesSay(el, 'submitted', 'en');
+  });
+
+  it('down to the status badges of its list', async () => {
+    const s = await session();
+    await s.patient.cases.create(request(), { submit: true });
+    const el = await fixture<SoStatusTracker>(html`<so-status-tracker lang="en" .client=${s.patient}></so-status-tracker>`);
+    await until(() => !!el.shadowRoot!.querySelector('so-status-badge'), 'list shown');
+    await badgesSay(el, 'submitted', 'en');
+    el.setAttribute('lang', 'fr-CA');
+    await badgesSay(el, 'submitted', 'fr-CA');
   });
 });
 

@@ -31,6 +31,32 @@ function step(name: string, fn: () => Promise<void> | void): void {
   });
 }
 
+// Which step of the patient's list is marked current.
+const currentStep = (page: Page) => page.evaluate(() => document.querySelector('.steps [aria-current="step"]')?.getAttribute('data-step'));
+
+// Every heading inside each step section (shadow roots included) against the section's own: none may
+// rank above it (an element's h2 inside a section headed h3 was inverted).
+const invertedHeadings = (page: Page) => page.evaluate(() => {
+  // A loop over a stack, not a named helper: tsx would wrap one in a __name the page does not have.
+  const found: string[] = [];
+  for (const section of document.querySelectorAll<HTMLElement>('section.step:not([hidden])')) {
+    const own = section.querySelector(':scope > h1, :scope > h2, :scope > h3, :scope > h4')!;
+    const floor = Number(own.tagName.slice(1));
+    const roots: ParentNode[] = [section];
+    for (let root = roots.pop(); root; root = roots.pop()) {
+      for (const el of root.querySelectorAll('*')) {
+        const m = /^H([1-6])$/.exec(el.tagName);
+        if (m && Number(m[1]) < floor && (el as HTMLElement).getClientRects().length) found.push(`${section.id}: <${el.localName}> ${el.textContent!.trim().slice(0, 40)}`);
+        if (el.shadowRoot) roots.push(el.shadowRoot);
+      }
+    }
+  }
+  return found;
+});
+
+// Drop zones a person can see, across every uploader on the page.
+const visibleDropZones = (page: Page) => page.locator('so-record-uploader [part~="dropzone"]:visible').count();
+
 describe('the demo served by npm start', () => {
   let server: RunningServer;
   let browser: Browser;
@@ -79,6 +105,21 @@ describe('the demo served by npm start', () => {
     assert.equal(await page.evaluate(() => [...document.scripts].filter((s) => !s.src).length), 0, 'no inline script');
   });
 
+  step('numbers the steps inside their items, apart from each other, and marks the first', async () => {
+    const items = await page.locator('.steps li').evaluateAll((lis) => lis.map((li) => {
+      const r = li.getBoundingClientRect();
+      return { top: r.top, left: r.left, right: r.right, inside: getComputedStyle(li).listStylePosition === 'inside' };
+    }));
+    assert.equal(items.length, 4);
+    // Inside, a number is part of its item's box, so the gap between boxes is the space between steps.
+    assert.ok(items.every((i) => i.inside), 'numbers inside their items');
+    for (let i = 1; i < items.length; i++) {
+      if (items[i]!.top === items[i - 1]!.top) assert.ok(items[i]!.left - items[i - 1]!.right >= 16, `steps ${i} and ${i + 1} run together`);
+    }
+    assert.equal(await currentStep(page), 'request');
+    assert.deepEqual(await invertedHeadings(page), []);
+  });
+
   step('keeps the demo tokens out of storage and URLs', async () => {
     const stored = await page.evaluate(() => ({ local: localStorage.length, session: sessionStorage.length, url: location.href }));
     assert.deepEqual({ local: stored.local, session: stored.session }, { local: 0, session: 0 });
@@ -95,13 +136,22 @@ describe('the demo served by npm start', () => {
     // The uploader is ready for this case in the records step.
     await page.locator('#step-records so-record-uploader[case-id] [part~="dropzone"]').waitFor();
     await page.locator('#staff-console [data-case]').first().waitFor();
+    // The example is for an empty form: it goes once the request is sent.
+    assert.equal(await page.locator('#example').isVisible(), false);
+    assert.equal(await currentStep(page), 'records');
+    assert.deepEqual(await invertedHeadings(page), []);
   });
 
   step('lets staff ask for information, and the patient answer it in the tracker with a record', async () => {
     await page.locator('#staff-console form[data-action="triage"] button[type="submit"]').click();
     await page.locator('#staff-console form[data-action="request-information"] button[type="submit"]').click();
+    await page.locator('#staff-console .staff-status').getByText('Done: Request information.').waitFor();
     // The uploader in the tracker's slot sends the record asked for, through the CDN build.
     const uploader = page.locator('so-status-tracker so-record-uploader');
+    await uploader.locator('[part~="dropzone"]').waitFor();
+    await page.locator('#step-records').waitFor({ state: 'hidden' });
+    assert.equal(await visibleDropZones(page), 1, 'one drop zone while information is asked for');
+    assert.equal(await currentStep(page), 'tracker');
     await uploader.locator('input.files').setInputFiles({
       name: 'pathology.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\n% pathology report\n%%EOF\n'),
     });
@@ -128,6 +178,9 @@ describe('the demo served by npm start', () => {
     const opinion = page.locator('#staff-console form[data-action="issue-opinion"]');
     const answers = opinion.locator('textarea[name^="answer:"]');
     assert.equal(await answers.count(), 2);
+    // The canned answers answer their questions (the second asks about waiting a month).
+    assert.match(await answers.nth(0).inputValue(), /surgery first/);
+    assert.match(await answers.nth(1).inputValue(), /Waiting a month/);
     await answers.nth(0).fill('Yes: surgery first is the right order for this tumour.');
     await answers.nth(1).fill('Waiting a month carries little risk; do not wait longer.');
     await opinion.locator('button[type="submit"]').click();
@@ -143,6 +196,9 @@ describe('the demo served by npm start', () => {
     await page.locator('#lang').selectOption('fr-CA');
     await page.getByRole('heading', { name: 'Outil de démonstration : console du personnel' }).waitFor();
     await page.locator('so-status-tracker').getByText('Avis prêt').first().waitFor();
+    // The staff console's words are French, with French punctuation, the status line included.
+    await page.locator('#staff-console .staff-status').getByText('Fait : Rendre l’avis.').waitFor();
+    assert.match(await page.locator('#staff-console .case-detail h3').first().innerText(), /^Demande choisie : SO-/);
     await page.locator('#theme').selectOption('dark');
     assert.equal(await page.locator('so-provider').getAttribute('theme'), 'dark');
     const scheme = await page.evaluate(() => getComputedStyle(document.documentElement).colorScheme);
@@ -169,6 +225,22 @@ describe('the demo served by npm start', () => {
       return c && c.id !== id && c.previousCaseId === id ? c.previousCaseId : undefined;
     }, first.id, { timeout: STEP });
     assert.equal(await linked.jsonValue(), first.id);
+  });
+
+  it('fills the example in French on the French page', async () => {
+    const fresh = await browser.newPage();
+    try {
+      await fresh.goto(`${server.url}/`);
+      await fresh.locator('body[data-session="ready"]').waitFor();
+      await fresh.locator('#lang').selectOption('fr-CA');
+      await fresh.locator('#example').click();
+      const review = fresh.locator('so-request-form [part~="review"]');
+      await review.getByText('Cancer du sein, stade II').waitFor();
+      await review.getByText('La chirurgie est-elle la meilleure première étape?').waitFor();
+      assert.equal(await review.getByText('Breast cancer').count(), 0);
+    } finally {
+      await fresh.close();
+    }
   });
 
   it('saw no CSP violation and no console error', () => {

@@ -7,7 +7,7 @@ import type { Case } from '../../core/model/case.js';
 import type { Locale } from '../../core/model/codes.js';
 import { SoElement } from '../shared/base-element.js';
 import { CaseAction } from '../shared/case-action.js';
-import { CaseController } from '../shared/case-controller.js';
+import { LiveCaseController } from '../shared/live-case-controller.js';
 import { claimClientError } from '../shared/client-errors.js';
 import { formatDate } from '../shared/i18n/format.js';
 import type { MessagesOverride } from '../shared/i18n/messages.js';
@@ -62,7 +62,9 @@ export class SoOpinionSummary extends SoElement {
   /** The case whose opinion to show. */
   @property({ attribute: 'case-id', reflect: true }) caseId?: string;
 
-  private readonly cases = new CaseController(this, { onReset: () => (this.followUpSent = false) });
+  // Followed live like the tracker: a follow-up answer or a correction issued while the page is open
+  // shows without a reload (one read used to be all it got: issue 16).
+  private readonly cases = new LiveCaseController(this, { onReset: () => (this.followUpSent = false) });
 
   /** The case on show, as last seen. */
   get case(): Case | undefined {

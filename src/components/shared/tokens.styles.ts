@@ -11,8 +11,11 @@ export const tokenStyles = css`
       --_text-muted: var(--so-color-text-muted, light-dark(#4a525c, #b4bbc4));
       --_background: var(--so-color-background, light-dark(#ffffff, #16191d));
       --_border: var(--so-color-border, light-dark(#8a939e, #6b737d));
-      --_primary: var(--so-color-primary, light-dark(#0b5cad, #8ab8ff));
-      --_focus: var(--so-color-focus, light-dark(#0b5cad, #8ab8ff));
+      /* A host's primary and focus colours are light-mode colours (the demo's teal #00695c was 2.7:1 on
+         the dark background): in dark mode the kit uses the same hue lifted to an OKLCH lightness of at
+         least 0.78, which keeps 4.5:1 on the dark background and under the primary buttons' text. */
+      --_primary: light-dark(var(--so-color-primary, #0b5cad), oklch(from var(--so-color-primary, #8ab8ff) max(l, 0.78) c h));
+      --_focus: light-dark(var(--so-color-focus, #0b5cad), oklch(from var(--so-color-focus, #8ab8ff) max(l, 0.78) c h));
       --_neutral: var(--so-color-neutral, light-dark(#3d4450, #d3d8de));
       --_neutral-bg: var(--so-color-neutral-background, light-dark(#eef0f3, #2c3138));
       --_info: var(--so-color-info, light-dark(#0b4f8a, #a8cdf5));

@@ -148,7 +148,7 @@ export class SoStatusTracker extends SoElement {
     if (this.caseId && c) return this.renderCase(c, m);
     const view = PARTS.list.now;
     if (!this.caseId && list?.page && view) {
-      return view.renderCaseList({ words: m, locale: this.locale, lang: this.resolvedLang, page: list.page, busy: list.busy, move: (to) => void list.load(to) });
+      return view.renderCaseList({ words: m, locale: this.locale, page: list.page, busy: list.busy, move: (to) => void list.load(to) });
     }
     return html`<p role="status" class="muted">${m.loading}</p>`;
   }
@@ -167,7 +167,9 @@ export class SoStatusTracker extends SoElement {
         <h2 id="heading" part="heading">${m.caseReference(c.reference)}</h2>
         <div part="status" class="block">
           <h3>${m.currentStatus}</h3>
-          <so-status-badge status=${c.status} lang=${this.resolvedLang}></so-status-badge>
+          <!-- No lang: the badge finds it through this element (and the provider) as it renders. A copied
+            lang went stale on a switch when the badge drew before this element set it (issue 16). -->
+          <so-status-badge status=${c.status}></so-status-badge>
           <p part="next" class="next">${statusText(c.status, locale).next}</p>
           ${clock ? html`<p part="clock" class="clock ${paused ? 'paused' : ''}">${clock}</p>` : nothing}
           ${c.status === 'declined' && c.declineReason ? html`<h3>${m.declinedReason}</h3><p class="message">${c.declineReason}</p>` : nothing}

@@ -23,8 +23,6 @@ export const styles = [css`
 export interface CaseListView {
   readonly words: TrackerMessages;
   readonly locale: Locale;
-  /** The BCP 47 tag the badges speak. */
-  readonly lang: string;
   /** The page on show. */
   readonly page: CaseListState;
   /** A page is on its way. */
@@ -35,13 +33,14 @@ export interface CaseListView {
 
 /** The page of cases with its pagination. */
 export function renderCaseList(view: CaseListView): TemplateResult {
-  const { words: m, page: list, busy, lang, locale } = view;
+  const { words: m, page: list, busy, locale } = view;
   return html`<section aria-labelledby="list-heading">
     <h2 id="list-heading" part="heading">${m.listHeading}</h2>
     ${list.items.length === 0 ? html`<p>${m.listEmpty}</p>` : html`<ul part="list" class="cases">
       ${list.items.map((s) => html`<li part="case" class="case" data-case-id=${s.id}>
         <span class="ref">${m.caseReference(s.reference)}</span>
-        <so-status-badge status=${s.status} lang=${lang}></so-status-badge>
+        <!-- The badge resolves its language through the tracker (see status-tracker.ts). -->
+        <so-status-badge status=${s.status}></so-status-badge>
         <span class="muted">${m.listCreated(calendarDate(s.createdAt, locale))}</span>
         ${s.actionRequired ? html`<span class="needed">${m.listActionNeeded}</span>` : nothing}
       </li>`)}

@@ -9,6 +9,7 @@ import type { CaseWatch, WatchOptions } from '../client/engines.js';
 import { AuthError, NetworkError, ProtocolError, isSecondOpinionError } from '../errors.js';
 import { CaseEventSchema, CaseSchema, type Case, type CaseEvent } from '../model/case.js';
 import { parseWith } from '../model/parse.js';
+import { CaseUpdatedEvent } from '../client/events.js';
 import { reconnectDelay, type BackoffOptions } from './backoff.js';
 import { WatchCaseEvent, WatchConnectionEvent, WatchErrorEvent, WatchTimelineEvent, type WatchConnection } from './watch-events.js';
 import * as z from 'zod/mini';
@@ -138,10 +139,14 @@ export class CaseWatcher extends EventTarget implements CaseWatch {
     if (final) this.close();
   }
 
-  private accept(next: Case): void {
+  // `told`: the client already announced this case (it came from `client.cases.get`). A case from the
+  // stream or a poll is announced here, so every element on the client follows it, not only the one
+  // watching (the uploader in a tracker's slot missed a live information request: issue 16).
+  private accept(next: Case, told = false): void {
     const previous = this.current;
     if (previous && next.version <= previous.version) return;
     this.current = next;
+    if (!told) this.client.dispatchEvent(new CaseUpdatedEvent(next));
     this.emit(new WatchCaseEvent(next, previous));
   }
 
@@ -175,7 +180,7 @@ export class CaseWatcher extends EventTarget implements CaseWatch {
     // The first read is the starting point, not news: only later entries are dispatched as events.
     if (!this.current && this.options.lastEventId === undefined) this.lastEventId = c.timeline.at(-1)?.id ?? 0;
     for (const e of c.timeline) this.acceptEvent(e);
-    this.accept(c);
+    this.accept(c, true);
   }
 
   private subscribe(): void {
