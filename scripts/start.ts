@@ -2,13 +2,18 @@
 // data in ./.data, serving the demo at `/` so the whole workflow runs on one machine.
 // PORT, HOST and SO_DATA_DIR override. The CDN module is built first when missing or stale.
 import { resolve } from 'node:path';
-import { demoSite, startServer } from '../src/server/index.js';
 import { ensureCdn } from './cdn-build.js';
 
 process.env.SO_DEMO = '1';
-await ensureCdn();
+// On a fresh clone the CDN module builds in a child process (another core) while this one starts the
+// server, whose embedded database's first start is the other long wait; the address is printed once
+// both are done.
+const building = ensureCdn(undefined, { inChild: true });
+building.catch(() => {});
+const { demoSite, startServer } = await import('../src/server/index.js');
 process.stdout.write('starting the reference server (the embedded database\'s first start takes a few seconds)...\n');
 const server = await startServer({ demo: true, ...demoSite({ root: resolve(import.meta.dirname, '..') }) });
+await building;
 process.stdout.write(`second-opinion-kit reference server (demo mode) on ${server.url}\n  demo: ${server.url}/\n  data: ${server.options.dataDir}\n  try: curl ${server.url}/v1/config\n`);
 
 let stopping = false;
