@@ -1,7 +1,9 @@
 // Builds the CDN module (dist/cdn) when it is missing or older than the browser sources, so a fresh
 // clone runs the demo with `npm install && npm start` and a rebuilt element shows on the next start.
+import { spawn } from 'node:child_process';
 import { existsSync, globSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { rollup, type OutputOptions, type RollupOptions } from 'rollup';
 
 const root = resolve(import.meta.dirname, '..');
@@ -42,12 +44,22 @@ export async function buildCdn(): Promise<void> {
   }
 }
 
-/** Builds dist/cdn if it is stale; says so on stdout. Returns whether it built. */
-export async function ensureCdn(log: (line: string) => void = (l) => process.stdout.write(`${l}\n`)): Promise<boolean> {
+/** Runs buildCdn in a child process, so another core does it while this process starts the server. */
+function buildCdnInChild(): Promise<void> {
+  const script = `await (await import(${JSON.stringify(pathToFileURL(resolve(root, 'scripts/cdn-build.ts')).href)})).buildCdn();`;
+  return new Promise((ok, fail) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+    child.on('error', fail);
+    child.on('exit', (code) => (code === 0 ? ok() : fail(new Error(`the CDN build exited with ${code}`))));
+  });
+}
+
+/** Builds dist/cdn if it is stale (in a child process with `inChild`); says so on stdout. Returns whether it built. */
+export async function ensureCdn(log: (line: string) => void = (l) => process.stdout.write(`${l}\n`), options: { inChild?: boolean } = {}): Promise<boolean> {
   if (!cdnIsStale()) return false;
   log('building the CDN module (dist/cdn) that the demo loads: missing or older than src/ (a few seconds)...');
   const started = Date.now();
-  await buildCdn();
+  await (options.inChild ? buildCdnInChild() : buildCdn());
   log(`built dist/cdn in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return true;
 }

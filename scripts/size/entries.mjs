@@ -46,6 +46,7 @@ export const entries = [
       'dist/components/status-tracker/tracker-withdraw.view.js': '{ renderWithdrawConfirm }',
       'dist/components/record-uploader/record-rows.view.js': '{ renderRecordRows }',
       'dist/components/record-uploader/record-uploader.controller.js': '{ UploaderController }',
+      'dist/components/opinion-summary/opinion-earlier.view.js': '{ loadEarlier, renderEarlier, styles }',
     },
     report: true,
     how: 'all of the above plus every on-demand part a page in English on REST reaches (not French, FHIR, the in-memory backend, drafts or the hashing Worker)',

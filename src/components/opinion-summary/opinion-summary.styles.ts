@@ -23,9 +23,6 @@ export const opinionSummaryStyles = css`
     .outcome.change { color: var(--_info); background: var(--_info-bg); }
     .outcome.incomplete { color: var(--_warning); background: var(--_warning-bg); }
     .outcome p { margin: 0; color: var(--_text); }
-    .earlier { list-style: none; margin: 0; padding: 0; }
-    .earlier li { border-top: 1px solid var(--_border); padding-top: calc(var(--_space) * 3); margin-bottom: calc(var(--_space) * 3); }
-    .earlier .outcome { margin-bottom: calc(var(--_space) * 2); font-weight: 600; }
     .qa { list-style: none; margin: 0; padding: 0; }
     .qa > li { border-bottom: 1px solid var(--_border); padding: calc(var(--_space) * 3) 0; }
     .question { font-weight: 600; margin-bottom: var(--_space); }

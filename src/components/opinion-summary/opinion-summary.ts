@@ -5,6 +5,8 @@ import { property, query, state } from 'lit/decorators.js';
 import { statusText } from '../../core/i18n/statuses.js';
 import type { Case } from '../../core/model/case.js';
 import type { Locale } from '../../core/model/codes.js';
+import { onDemand } from '../../core/on-demand.js';
+import { adoptStyles } from '../shared/adopt.js';
 import { SoElement } from '../shared/base-element.js';
 import { CaseAction } from '../shared/case-action.js';
 import { LiveCaseController } from '../shared/live-case-controller.js';
@@ -14,8 +16,11 @@ import type { MessagesOverride } from '../shared/i18n/messages.js';
 import { tokenStyles } from '../shared/tokens.styles.js';
 import { SoAnotherOpinionEvent, SoOpinionSharedEvent } from './events.js';
 import { OPINION_WORDS, type OpinionMessages } from './opinion-messages.js';
-import { earlierOpinions, opinionView, type EarlierOpinionView, type OpinionView } from './opinion-model.js';
+import { opinionView, type EarlierOpinionView, type OpinionView } from './opinion-model.js';
 import { opinionSummaryStyles } from './opinion-summary.styles.js';
+
+// The earlier opinions, loaded only for a case that follows another.
+const earlierPart = onDemand(() => import('./opinion-earlier.view.js'));
 
 // Long enough for every engine to start the download before the Blob URL goes away.
 const REVOKE_AFTER_MS = 1000;
@@ -138,7 +143,16 @@ export class SoOpinionSummary extends SoElement {
   private async loadEarlier(previous: string | undefined): Promise<void> {
     const c = this.case;
     const client = this.activeClient;
-    const chain = c && previous && client ? await earlierOpinions(c, (id) => client.cases.get(id), claimClientError) : [];
+    let chain: EarlierOpinionView[] = [];
+    if (c && previous && client) {
+      try {
+        const part = await earlierPart.load();
+        adoptStyles(this.renderRoot, part.styles);
+        chain = await part.loadEarlier(c, client);
+      } catch (e) {
+        claimClientError(e);
+      }
+    }
     if (this.earlierFor === previous) this.earlier = chain;
   }
 
@@ -190,7 +204,7 @@ export class SoOpinionSummary extends SoElement {
         </section>` : nothing}
         ${v.second ? this.renderSecond(v.second, m) : nothing}
       </div>
-      ${this.earlier.length ? this.renderEarlier(this.earlier, m) : nothing}
+      ${this.earlier.length && earlierPart.now ? earlierPart.now.renderEarlier(this.earlier, m, (d) => this.date(d)) : nothing}
       ${v.second ? html`<section aria-labelledby="questions-heading">
         <h3 id="questions-heading">${m.questionsHeading}</h3>
         <ol part="questions" class="qa">${v.questions.map((q) => html`<li data-question-id=${q.id}>
@@ -226,18 +240,6 @@ export class SoOpinionSummary extends SoElement {
         ${o.recommendations.length ? html`<dt>${m.recommendations}</dt><dd><ul>${o.recommendations.map((r) => html`<li>${r}</li>`)}</ul></dd>` : nothing}
         <dt>${m.specialist}</dt><dd>${who}<br /><span class="muted">${m.issuedOn(this.date(o.issuedAt))}</span></dd>
       </dl>
-    </section>`;
-  }
-
-  private renderEarlier(chain: EarlierOpinionView[], m: OpinionMessages): TemplateResult {
-    return html`<section part="earlier" aria-labelledby="earlier-heading">
-      <h3 id="earlier-heading">${m.earlierHeading}</h3>
-      <ol class="earlier">${chain.map((e) => html`<li data-case-id=${e.caseId}>
-        <h4>${m.earlierRequest(e.reference)}</h4>
-        ${e.opinion ? html`<p class="outcome ${e.opinion.tone}" data-outcome=${e.opinion.outcome}>${m.outcome[e.opinion.outcome].headline}</p>
-          <p>${e.opinion.summary}</p>
-          <p class="muted">${[e.opinion.specialist.name, m.issuedOn(this.date(e.opinion.issuedAt))].join(' · ')}</p>` : html`<p class="muted">${m.earlierNoOpinion}</p>`}
-      </li>`)}</ol>
     </section>`;
   }
 
