@@ -1,6 +1,8 @@
 // A wtr plugin that runs real reference servers (loopback, demo mode, own temporary data dirs) for
 // the workflow tests, and the commands those tests call: `so-server` (the shared server),
-// `so-server-start` (a dedicated one), `so-server-restart` (same port, same data dir), `so-server-stop`.
+// `so-server-start` (a dedicated one), `so-server-restart` (same port, same data dir), `so-server-stop`,
+// and `so-mail-server` (a server that e-mails through a real SMTP server on loopback, which refuses
+// an address while told to: `so-mail-refuse`) with `so-mail-attempt` (waits for a care-team attempt).
 // Starting a server can outlast the browser's fixed 20 s wait for a command on a loaded machine,
 // so the slow commands return a job at once and `so-job` waits for it in rounds of at most 10 s.
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -33,13 +35,39 @@ export function referenceServerPlugin() {
     return { server, dataDir, port: Number(new URL(server.url).port) };
   }
 
+  // The e-mailing server (started with the shared one).
+  let mail;
+  async function mailServer() {
+    if (mail) return mail;
+    const { startSmtpSink } = await tsImport('./../server/support/smtp-sink.ts', import.meta.url);
+    const smtp = await startSmtpSink();
+    const dataDir = mkdtempSync(join(tmpdir(), 'so-wtr-mail-'));
+    const server = await api.startServer({
+      port: 0, host: '127.0.0.1', dataDir, demo: true, tokenSecret, logger: api.silentLogger, rateLimit: false, heartbeatMs: 1000,
+      outbound: { smtpUrl: smtp.url, timing: { pollMs: 200, timeoutMs: 5000, retryMinMs: 10, retryFirstWindowMs: 40, retryMaxMs: 120 } },
+    });
+    const attempts = [];
+    server.deliveries.addEventListener('attempt', (e) => {
+      if (e.detail.channel === 'care_team') attempts.push(e.detail);
+    });
+    mail = { smtp, server, dataDir, attempts };
+    return mail;
+  }
+
   return {
     name: 'so-reference-server',
     async serverStart() {
       api = await tsImport('../../src/server/index.ts', import.meta.url);
       shared = await start();
+      // Started before the tests: opening a database can outlast a command's wait on a loaded machine.
+      await mailServer();
     },
     async serverStop() {
+      if (mail) {
+        await mail.server.close().catch(() => {});
+        await mail.smtp.close().catch(() => {});
+        rmSync(mail.dataDir, { recursive: true, force: true });
+      }
       for (const s of [shared, ...servers.values()]) {
         if (!s) continue;
         await s.server.close().catch(() => {});
@@ -48,6 +76,26 @@ export function referenceServerPlugin() {
     },
     async executeCommand({ command, payload }) {
       if (command === 'so-server') return { url: shared.server.url };
+      if (command === 'so-mail-server') return job(mailServer().then((m) => ({ url: m.server.url })));
+      if (command === 'so-mail-refuse') {
+        const m = await mailServer();
+        if (payload.refuse) m.smtp.refuse.add(payload.address);
+        else m.smtp.refuse.delete(payload.address);
+        return true;
+      }
+      // Resolves once the care-team delivery of `caseId` has had an attempt with `ok` (bounded by so-job's rounds).
+      if (command === 'so-mail-attempt') {
+        const m = await mailServer();
+        return job(new Promise((resolve) => {
+          const seen = () => m.attempts.find((a) => a.caseId === payload.caseId && a.ok === payload.ok);
+          if (seen()) return resolve(true);
+          m.server.deliveries.addEventListener('attempt', function on() {
+            if (!seen()) return;
+            m.server.deliveries.removeEventListener('attempt', on);
+            resolve(true);
+          });
+        }));
+      }
       if (command === 'so-job') {
         const settled = jobs.get(payload.job);
         if (!settled) return { done: true, error: `no job ${payload.job}` };

@@ -11,7 +11,7 @@ import { deepActiveElement } from '../../src/components/shared/focus.js';
 import { STATUS_TEXT, type Case, type Status } from '../../src/core/index.js';
 import { expectAccessible } from './support/axe.js';
 import { TEST_BACKEND } from './fhir.support.js';
-import { catalogueStrings, nextEvent, request, session, until, text, tusUpload, pdfBytes, type Session } from './status-tracker.support.js';
+import { catalogueStrings, nextEvent, request, session, slowCommand, until, text, tusUpload, pdfBytes, type Session } from './status-tracker.support.js';
 
 const specialist = { name: 'Dr. Lee', specialty: 'Oncology' };
 const $ = <T extends Element = HTMLElement>(el: Element, sel: string) => el.shadowRoot!.querySelector<T>(sel)!;
@@ -102,16 +102,6 @@ describe('<so-status-tracker> follows a case through every status', () => {
     await expectAccessible(elD);
   });
 });
-
-// Runs a command that may outlast the browser's 20 s command wait: it returns a job to wait on.
-async function slowCommand<T>(command: string, payload?: Record<string, unknown>): Promise<T> {
-  const { job } = await executeServerCommand<{ job: string }, Record<string, unknown> | undefined>(command, payload);
-  for (;;) {
-    const out = await executeServerCommand<{ done: boolean; result?: T; error?: string }, { job: string }>('so-job', { job });
-    if (out.error) throw new Error(out.error);
-    if (out.done) return out.result as T;
-  }
-}
 
 // A restart applies to the reference server (its database outlives it); the FHIR test engine is in memory.
 if (TEST_BACKEND === 'rest') describe('<so-status-tracker> keeps up through a server restart', () => {

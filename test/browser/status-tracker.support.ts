@@ -138,3 +138,13 @@ export async function until(cond: () => boolean, what: string, withinMs = 20_000
   while (!cond() && performance.now() < end) await new Promise((r) => requestAnimationFrame(r));
   if (!cond()) throw new Error(`never happened: ${what}`);
 }
+
+// Runs a command that may outlast the browser's 20 s command wait: it returns a job to wait on.
+export async function slowCommand<T>(command: string, payload?: Record<string, unknown>): Promise<T> {
+  const { job } = await executeServerCommand<{ job: string }, Record<string, unknown> | undefined>(command, payload);
+  for (;;) {
+    const out = await executeServerCommand<{ done: boolean; result?: T; error?: string }, { job: string }>('so-job', { job });
+    if (out.error) throw new Error(out.error);
+    if (out.done) return out.result as T;
+  }
+}

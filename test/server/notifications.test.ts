@@ -9,7 +9,7 @@ import { attempt } from './support/deliveries.js';
 import { call, createCase, PDF, sha256, startTestServer, tusMetadata, validRequest, type TestServer } from './helpers.js';
 import { startSmtpSink, type Mail, type SmtpSink } from './support/smtp-sink.js';
 
-const FAST = { pollMs: 200, timeoutMs: 2000, retryMinMs: 10, retryFirstWindowMs: 40, retryMaxMs: 120 };
+const FAST = { pollMs: 200, timeoutMs: 5000, retryMinMs: 10, retryFirstWindowMs: 40, retryMaxMs: 120 };
 const CONSENT = { version: '2026-11', acceptedAt: new Date().toISOString(), scopes: ['collect_and_review', 'share_with_care_team', 'contact'] };
 // Everything of the request a message must never carry.
 const NEVER = /Marie|Tremblay|Lucie|Breast|cancer|Mastectomy|Gagnon|Labs-2026|pathology|Roy\b/i;
@@ -49,7 +49,7 @@ function clean(m: Mail): void {
   assert.equal(m.parsed.from?.value[0]?.address, 'notices@example.ca');
 }
 
-describe('e-mail notifications', { timeout: 60_000 }, () => {
+describe('e-mail notifications', { timeout: 180_000 }, () => {
   it('tells the requester and the patient, in the patient\'s language, with the host\'s link and no health information', async () => {
     const patient = await s.patient();
     const c = await create(patient, validRequest({
@@ -118,7 +118,7 @@ describe('e-mail notifications', { timeout: 60_000 }, () => {
   });
 });
 
-describe('care-team delivery', { timeout: 60_000 }, () => {
+describe('care-team delivery', { timeout: 180_000 }, () => {
   it('sends the care team an expiring, revocable link to the opinion and its report', async () => {
     const patient = await s.patient();
     const c = await create(patient, validRequest({ consent: CONSENT }));

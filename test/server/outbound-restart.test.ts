@@ -24,7 +24,7 @@ async function child(options: unknown): Promise<{ proc: ChildProcess; url: strin
   return { proc, url: (JSON.parse(line) as { url: string }).url };
 }
 
-describe('deliveries across processes', { timeout: 120_000 }, () => {
+describe('deliveries across processes', { timeout: 240_000 }, () => {
   it('a server killed mid-delivery delivers after its restart, with the same webhook-id', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'so-outbound-kill-'));
     const rx = await startReceiver([SECRET]);

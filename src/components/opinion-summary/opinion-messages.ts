@@ -44,6 +44,13 @@ export interface OpinionMessages {
   shareSending: string;
   sharedOn: (date: string) => string;
   shareNotConsented: string;
+  /** Care-team delivery, on backends that deliver the opinion themselves. */
+  sentTo: (who: string, date: string) => string;
+  deliverySending: string;
+  deliveryDelivered: (date: string) => string;
+  deliveryRetrying: string;
+  deliveryFailed: string;
+  sendAgain: string;
   followUpHeading: string;
   followUpIntro: (remaining: number) => string;
   followUpLabel: string;
@@ -102,6 +109,12 @@ export const opinionEn: OpinionMessages = {
   shareSending: 'Sharing…',
   sharedOn: (d) => `Shared with your care team on ${d}.`,
   shareNotConsented: 'When you made your request, you chose not to share the opinion with your care team. You can download the report and give it to your doctor.',
+  sentTo: (w, d) => `Sent to ${w} on ${d}.`,
+  deliverySending: 'Sending…',
+  deliveryDelivered: (d) => `Delivered on ${d}.`,
+  deliveryRetrying: 'Not delivered yet. We will keep trying, or you can send it again.',
+  deliveryFailed: 'It could not be delivered. Check the address with your care team, then send it again.',
+  sendAgain: 'Send again',
   followUpHeading: 'Ask a follow-up question',
   followUpIntro: (n) => (n === 1 ? 'You can ask the specialist 1 more question about this opinion.' : `You can ask the specialist ${n} more questions about this opinion.`),
   followUpLabel: 'Your question',

@@ -1,7 +1,7 @@
 // The opinion summary's view of a case, in plain data: the first opinion beside the second, each
 // question with its answer, and what the patient may do next. No Lit here, so it is tested in Node.
 import { checkTransition } from '../../core/lifecycle/transitions.js';
-import type { Case, Opinion, Specialist } from '../../core/model/case.js';
+import type { Case, CareTeamDelivery, Opinion, Specialist } from '../../core/model/case.js';
 import type { Outcome } from '../../core/model/codes.js';
 
 /** How an outcome feels: good news, a change to talk over, or more needed. */
@@ -35,7 +35,7 @@ export interface QuestionView {
 
 /** Whether and how the opinion can go to the care team. */
 export type ShareView =
-  | { state: 'shared'; at: string }
+  | { state: 'shared'; at: string; delivery?: CareTeamDelivery }
   | { state: 'available'; recipient?: string }
   | { state: 'not_consented' }
   | { state: 'unavailable' };
@@ -71,7 +71,7 @@ export function opinionView(c: Case): OpinionView {
     return { id: q.id, text: q.text, followUp: q.followUp, ...(answer ? { answer } : {}) };
   });
   let share: ShareView = { state: 'unavailable' };
-  if (opinion?.sharedWithCareTeamAt) share = { state: 'shared', at: opinion.sharedWithCareTeamAt };
+  if (opinion?.sharedWithCareTeamAt) share = { state: 'shared', at: opinion.sharedWithCareTeamAt, ...(opinion.careTeamDelivery ? { delivery: opinion.careTeamDelivery } : {}) };
   else if (opinion && request && c.status === 'opinion_ready') {
     const consented = request.careTeam.share && request.consent.scopes.includes('share_with_care_team');
     const recipient = [request.careTeam.name, request.careTeam.clinic].filter(Boolean).join(', ');

@@ -21,6 +21,8 @@ import { opinionSummaryStyles } from './opinion-summary.styles.js';
 
 // The earlier opinions, loaded only for a case that follows another.
 const earlierPart = onDemand(() => import('./opinion-earlier.view.js'));
+// The care-team delivery view, fetched when a case first reports a delivery (most never do).
+const deliveryPart = onDemand(() => import('./care-team-delivery.js'));
 
 // Long enough for every engine to start the download before the Blob URL goes away.
 const REVOKE_AFTER_MS = 1000;
@@ -96,7 +98,8 @@ export class SoOpinionSummary extends SoElement {
 
   private readonly sharing = new CaseAction<[], Case>(this, this.port, {
     ready: this.ready,
-    check: () => (this.consentBox?.checked ? undefined : { message: this.words.shareConsentRequired, field: 'share-consent' }),
+    // Sending again (after a first share the patient consented to) needs no new tick.
+    check: () => (this.consentBox?.checked || this.case?.opinion?.sharedWithCareTeamAt ? undefined : { message: this.words.shareConsentRequired, field: 'share-consent' }),
     task: () => this.activeClient!.cases.share(this.case!.id),
     failed: this.failed,
     complete: (next) => {
@@ -243,13 +246,22 @@ export class SoOpinionSummary extends SoElement {
     </section>`;
   }
 
+  // The delivery view once it is in; asks for it (and draws again) otherwise. A failed load keeps the plain line.
+  private deliveryView() {
+    if (!deliveryPart.now) void deliveryPart.load().then(() => this.requestUpdate(), () => {});
+    return deliveryPart.now?.renderDelivery;
+  }
+
   private renderShare(v: OpinionView, m: OpinionMessages): TemplateResult | typeof nothing {
     const s = v.share;
     if (s.state === 'unavailable') return nothing;
     const busy = this.sharing.pending;
     const problem = this.sharing.problem;
+    const delivery = s.state === 'shared' && s.delivery ? this.deliveryView() : undefined;
     const body = s.state === 'shared'
-      ? html`<p id="share-status" class="done">${m.sharedOn(this.date(s.at))}</p>`
+      ? delivery && s.delivery
+        ? delivery({ delivery: s.delivery, words: m, date: (d) => this.date(d), busy, error: problem, sendAgain: () => void this.sharing.run() })
+        : html`<p id="share-status" class="done">${m.sharedOn(this.date(s.at))}</p>`
       : s.state === 'not_consented'
         ? html`<p>${m.shareNotConsented}</p>`
         : html`<form @submit=${(e: Event) => {

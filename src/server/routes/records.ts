@@ -11,28 +11,30 @@ import { isId } from '../../core/model/primitives.js';
 import { problems } from '../problem.js';
 import type { Deps } from './deps.js';
 
+/** A verified record's bytes as an attachment answer, or a 404 (the one place record content is read). */
+export async function recordContent(deps: Pick<Deps, 'db' | 'options'>, caseId: string, recordId: string, disposition = 'attachment'): Promise<Response> {
+  const r = await deps.db.query<{ media_type: string; size: string | number; file: string | null }>(
+    "SELECT media_type, size, file FROM records WHERE case_id = $1 AND id = $2 AND status = 'verified'",
+    [caseId, recordId],
+  );
+  const row = r.rows[0];
+  if (!row?.file) throw problems.notFound();
+  const body = Readable.toWeb(createReadStream(join(deps.options.dataDir, row.file))) as ReadableStream<Uint8Array>;
+  return new Response(body, {
+    headers: { 'Content-Type': row.media_type, 'Content-Length': String(row.size), 'Content-Disposition': disposition },
+  });
+}
+
 /** Mounts the record content route. */
-export function recordRoutes(app: Hono<AppEnv>, { db, store, options }: Deps): void {
+export function recordRoutes(app: Hono<AppEnv>, deps: Deps): void {
+  const { store } = deps;
   app.get('/v1/cases/:id/records/:recordId/content', async (c) => {
     const p = requirePrincipal(c);
     const caseId = c.req.param('id');
     await store.get(caseId, accessFor(p));
     const recordId = c.req.param('recordId');
     if (!isId(recordId)) throw problems.notFound();
-    const r = await db.query<{ media_type: string; size: string | number; file: string | null }>(
-      "SELECT media_type, size, file FROM records WHERE case_id = $1 AND id = $2 AND status = 'verified'",
-      [caseId, recordId],
-    );
-    const row = r.rows[0];
-    if (!row?.file) throw problems.notFound();
-    const body = Readable.toWeb(createReadStream(join(options.dataDir, row.file))) as ReadableStream<Uint8Array>;
-    return new Response(body, {
-      headers: {
-        'Content-Type': row.media_type,
-        'Content-Length': String(row.size),
-        // No file name: names of medical files say too much.
-        'Content-Disposition': 'attachment',
-      },
-    });
+    // No file name: names of medical files say too much.
+    return recordContent(deps, caseId, recordId);
   });
 }

@@ -2,9 +2,6 @@
 // `GET /v1/shared/{token}/report` the report. The token is the only key: kept as its SHA-256,
 // it works until it expires or is revoked; anything else is one 404 that says nothing.
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import type { Context, Hono } from 'hono';
 import type { Case } from '../../core/model/case.js';
 import type { Locale } from '../../core/model/codes.js';
@@ -15,6 +12,7 @@ import { tokenHash } from '../outbound/mail.js';
 import { mailLocale } from '../outbound/notices.js';
 import { problems } from '../problem.js';
 import type { Deps } from './deps.js';
+import { recordContent } from './records.js';
 
 const STYLE = 'body{font:16px/1.5 system-ui,sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b;background:#fff}'
   + '@media (prefers-color-scheme:dark){body{color:#eee;background:#121212}a{color:#8ab4ff}}dt{font-weight:600;margin-top:.75rem}dd{margin:0}';
@@ -92,13 +90,11 @@ export function sharedRoutes(app: Hono<AppEnv>, { db, store, options }: Deps): v
   app.get('/v1/shared/:token/report', async (c) => {
     const { kase } = await linked(c);
     const recordId = kase.opinion?.reportRecordId;
-    const r = recordId ? await db.query<{ media_type: string; size: string | number; file: string | null }>("SELECT media_type, size, file FROM records WHERE case_id = $1 AND id = $2 AND status = 'verified'", [kase.id, recordId]) : undefined;
-    const row = r?.rows[0];
-    if (!row?.file) throw problems.notFound();
+    if (!recordId) throw problems.notFound();
+    const res = await recordContent({ db, options }, kase.id, recordId, 'attachment; filename="second-opinion-report.pdf"');
     secure(c);
-    return new Response(Readable.toWeb(createReadStream(join(options.dataDir, row.file))) as ReadableStream<Uint8Array>, {
-      headers: { ...Object.fromEntries(c.res.headers), 'Content-Type': row.media_type, 'Content-Length': String(row.size), 'Content-Disposition': 'attachment; filename="second-opinion-report.pdf"' },
-    });
+    c.res.headers.forEach((v, k) => res.headers.set(k, v));
+    return res;
   });
 
   // The patient (or staff) ends every care-team link of a case at once.
