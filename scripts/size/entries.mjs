@@ -42,6 +42,7 @@ export const entries = [
       'dist/components/request-form/request-form.steps.js': '{ renderStep, renderConfirmation, renderSummary, issueWords, stepStyles }',
       'dist/components/status-tracker/tracker-list.view.js': '{ renderCaseList }',
       'dist/components/status-tracker/tracker-list.controller.js': '{ CaseListController }',
+      'dist/components/status-tracker/tracker-actions.controller.js': '{ trackerActions }',
       'dist/components/status-tracker/tracker-reply.view.js': '{ renderReply }',
       'dist/components/status-tracker/tracker-withdraw.view.js': '{ renderWithdrawConfirm }',
       'dist/components/record-uploader/record-rows.view.js': '{ renderRecordRows }',

@@ -68,7 +68,8 @@ describe('TrackerController reply', () => {
     const host = new Tracker(client, c.id);
     host.connect();
     await host.until(() => host.controller.case?.status === 'info_requested');
-    const { reply } = host.controller;
+    await host.controller.needActions();
+    const reply = host.controller.reply!;
     await reply.run('');
     assert.equal(reply.invalid, trackerEn.replyRequired);
     assert.deepEqual(host.focused, ['reply']);
@@ -93,10 +94,12 @@ describe('TrackerController reply', () => {
     // The case moves on elsewhere (another tab replied): this reply is refused.
     await client.cases.reply(c.id, { text: 'From another tab.' });
     const reported = nextEvent<Event>(client, 'client-error');
-    await host.controller.reply.run('Late.');
+    await host.controller.needActions();
+    const reply = host.controller.reply!;
+    await reply.run('Late.');
     const e = await reported;
-    assert.equal(host.controller.reply.status, 'error');
-    assert.equal(host.controller.reply.error, trackerEn.actionFailed);
+    assert.equal(reply.status, 'error');
+    assert.equal(reply.error, trackerEn.actionFailed);
     assert.equal(e.defaultPrevented, true, 'the error is claimed');
     assert.ok(!host.announced.includes(trackerEn.replySent));
     host.disconnect();
@@ -112,17 +115,19 @@ describe('TrackerController withdraw', () => {
     await host.until(() => Boolean(host.controller.case));
     const tracker = host.controller;
     await tracker.openConfirm();
+    await tracker.needActions();
+    const withdraw = tracker.withdraw!;
     assert.equal(tracker.confirming, true);
     assert.equal(host.focused.at(-1), 'confirm-heading');
     const veto = (e: Event) => e.preventDefault();
     host.addEventListener('so-before-withdraw', veto);
     const asked = nextEvent<SoBeforeWithdrawEvent>(host, 'so-before-withdraw');
-    await tracker.withdraw.run('Changed my mind');
+    await withdraw.run('Changed my mind');
     assert.equal((await asked).reason, 'Changed my mind');
     assert.equal((await client.cases.get(c.id)).status, 'submitted', 'a cancelled so-before-withdraw keeps the case');
     assert.equal(tracker.confirming, true);
     host.removeEventListener('so-before-withdraw', veto);
-    await tracker.withdraw.run(undefined);
+    await withdraw.run(undefined);
     assert.equal((await client.cases.get(c.id)).status, 'withdrawn');
     assert.equal(tracker.confirming, false);
     assert.ok(host.announced.includes(trackerEn.withdrawn));

@@ -1,6 +1,7 @@
 // The state of <so-status-tracker>, apart from its rendering: the live case, the list pager in
-// list mode, the reply and the withdraw confirmation, and every event the tracker fires. No DOM
-// here (the element lends its port), so it is tested in Node.
+// list mode (tracker-list.controller.ts), the withdraw confirmation and the reply and withdraw
+// actions (tracker-actions.controller.ts, both loaded on demand), and every event the tracker
+// fires. No DOM here (the element lends its port), so it is tested in Node.
 import type { ReactiveController } from 'lit';
 import { statusText } from '../../core/i18n/statuses.js';
 import type { Case, CaseEvent } from '../../core/model/case.js';
@@ -8,17 +9,19 @@ import type { Locale } from '../../core/model/codes.js';
 import { onDemand } from '../../core/on-demand.js';
 import type { WatchConnection } from '../../core/watch/watch-events.js';
 import type { SecondOpinionClient } from '../../core/client/client.js';
-import { CaseAction } from '../shared/case-action.js';
 import type { CaseHost } from '../shared/case-controller.js';
 import { LiveCaseController } from '../shared/live-case-controller.js';
 import type { ElementPort } from '../shared/port.js';
-import { SoActionRequiredEvent, SoBeforeWithdrawEvent, SoStatusChangedEvent } from './events.js';
+import { SoActionRequiredEvent, SoStatusChangedEvent } from './events.js';
+import type { TrackerActions } from './tracker-actions.controller.js';
 import type { TrackerMessages } from './tracker-messages.js';
 import type { CaseListController } from './tracker-list.controller.js';
-import { newActions, recordsForReply } from './tracker-model.js';
+import { newActions } from './tracker-model.js';
 
 // List mode's pager comes the first time a tracker has no case to follow.
 const LIST = onDemand(() => import('./tracker-list.controller.js'));
+// The reply and withdraw actions come with their views.
+const ACTIONS = onDemand(() => import('./tracker-actions.controller.js'));
 
 /** The element a TrackerController serves. */
 export interface TrackerHost extends CaseHost {
@@ -42,10 +45,7 @@ export class TrackerController implements ReactiveController {
   private listFailed = false;
   /** The withdraw confirmation is open. */
   confirming = false;
-  /** The reply to an information request: `run(text)`. */
-  readonly reply: CaseAction<[text: string], Case>;
-  /** Withdrawing the case once confirmed: `run(reason)`. */
-  readonly withdraw: CaseAction<[reason: string | undefined], Case>;
+  private actions?: TrackerActions;
   private listKey?: string;
   private listClient?: SecondOpinionClient;
   private listTicket = 0;
@@ -63,28 +63,22 @@ export class TrackerController implements ReactiveController {
         host.connection = 'connecting';
       },
     });
-    const ready = () => Boolean(this.case && host.activeClient);
-    this.reply = new CaseAction(host, port, {
-      ready,
-      check: (text) => (text ? undefined : { message: host.words.replyRequired, field: 'reply' }),
-      task: (text) => {
-        const c = this.case!;
-        const recordIds = [...new Set(c.actionsRequired.flatMap((a) => recordsForReply(c, a)))];
-        return host.activeClient!.cases.reply(c.id, { text, ...(recordIds.length ? { recordIds } : {}) });
-      },
-      failed: () => host.words.actionFailed,
-      complete: () => ({ announce: host.words.replySent, focus: 'heading' }),
-    });
-    this.withdraw = new CaseAction(host, port, {
-      ready,
-      allow: (reason) => port.emit(new SoBeforeWithdrawEvent(this.case!.id, reason)),
-      task: (reason) => host.activeClient!.cases.withdraw(this.case!.id, reason ? { reason } : {}),
-      failed: () => host.words.actionFailed,
-      complete: () => {
-        this.confirming = false;
-        return { announce: host.words.withdrawn, focus: 'heading' };
-      },
-    });
+  }
+
+  /** Loads the reply and withdraw actions (with their views); what to wait for, or undefined once they are here. */
+  needActions(): Promise<void> | undefined {
+    if (this.actions) return undefined;
+    return ACTIONS.load().then((m) => void (this.actions ??= m.trackerActions(this.host, this.port, this)));
+  }
+
+  /** The reply to an information request, `run(text)`, once loaded. */
+  get reply(): TrackerActions['reply'] | undefined {
+    return this.actions?.reply;
+  }
+
+  /** Withdrawing the case once confirmed, `run(reason)`, once loaded. */
+  get withdraw(): TrackerActions['withdraw'] | undefined {
+    return this.actions?.withdraw;
   }
 
   /** The case on show, as last seen. */

@@ -123,10 +123,12 @@ export class SoStatusTracker extends SoElement {
   // Each update first waits for the parts its state draws, so no part is ever drawn before it is in.
   protected override scheduleUpdate(): void | Promise<unknown> {
     const c = this.caseId ? this.case : undefined;
+    const acting = (c && canReply(c)) || this.tracker.confirming;
     const waits = [
       !this.caseId && this.activeClient && this.need('list'),
       c && canReply(c) && this.need('reply'),
       this.tracker.confirming && this.need('withdraw'),
+      acting && !this.partFailed && this.tracker.needActions()?.catch(() => void (this.partFailed = true)),
       (c || this.tracker.list?.page) && this.need('badge'),
     ].filter(Boolean);
     return waits.length ? Promise.all(waits).then(() => super.scheduleUpdate()) : super.scheduleUpdate();
@@ -159,9 +161,10 @@ export class SoStatusTracker extends SoElement {
     const date = (d: string) => calendarDate(d, locale);
     const clock = clockWords(c, locale, m, date);
     const paused = c.status === 'info_requested';
-    const reply = canReply(c) ? PARTS.reply.now : undefined;
-    const confirm = tracker.confirming ? PARTS.withdraw.now : undefined;
+    // A part is drawn once its view and its action are both in.
     const { reply: replying, withdraw } = tracker;
+    const reply = canReply(c) && replying ? PARTS.reply.now : undefined;
+    const confirm = tracker.confirming && withdraw ? PARTS.withdraw.now : undefined;
     return html`
       <section aria-labelledby="heading">
         <h2 id="heading" part="heading">${m.caseReference(c.reference)}</h2>
@@ -176,8 +179,8 @@ export class SoStatusTracker extends SoElement {
           ${this.connection === 'waiting' ? html`<p class="connection">${m.reconnecting}</p>` : nothing}
         </div>
         ${reply ? reply.renderReply({
-          words: m, locale, case: c, busy: replying.pending, fieldError: replying.invalid, error: replying.error,
-          send: (text) => void replying.run(text),
+          words: m, locale, case: c, busy: replying!.pending, fieldError: replying!.invalid, error: replying!.error,
+          send: (text) => void replying!.run(text),
         }) : nothing}
         <div class="block">
           <h3 id="timeline-heading">${m.timelineHeading}</h3>
@@ -195,8 +198,8 @@ export class SoStatusTracker extends SoElement {
         </div>
         ${!canWithdraw(c) ? nothing : confirm
           ? confirm.renderWithdrawConfirm({
-            words: m, busy: withdraw.pending, error: withdraw.error,
-            confirm: (reason) => void withdraw.run(reason), cancel: () => void tracker.closeConfirm(),
+            words: m, busy: withdraw!.pending, error: withdraw!.error,
+            confirm: (reason) => void withdraw!.run(reason), cancel: () => void tracker.closeConfirm(),
           })
           : html`<div class="block"><button id="withdraw" part="withdraw" type="button" class="secondary" @click=${() => tracker.openConfirm()}>${m.withdrawButton}</button></div>`}
       </section>`;
