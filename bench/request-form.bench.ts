@@ -1,7 +1,8 @@
 // Request-form benchmark (issue 5, G8): in headless Chromium, <so-request-form>'s first render and
 // step change beside the same DOM built by hand, median and p95 over cold loads (a fresh browser
 // context per sample), at 1× and 4× CPU throttling. MemoryBackend keeps the network out.
-// Goal: first render median <= 50 ms at 1× (fails the run); G8's <= 150 ms at 4× is reported. Run: node --import tsx bench/request-form.bench.ts
+// Goal (issue 16): first render median within 2× of the hand-written DOM's, at 1× and at 4×, side by side
+// in this run; either missed fails the run. Run: node --import tsx bench/request-form.bench.ts
 import { loadavg } from 'node:os';
 import type { Page } from 'playwright-core';
 import { inFreshPage, launchChromium, serveRepo } from './browser.js';
@@ -9,7 +10,7 @@ import type { BenchApi, FormSpec, Sample } from './pages/request-form.page.js';
 
 const SAMPLES = Math.max(20, Number(process.env.BENCH_SAMPLES ?? 20));
 const RATES = [1, 4] as const;
-const GOAL_MS: Record<(typeof RATES)[number], number> = { 1: 50, 4: 150 };
+const GOAL_RATIO = 2;
 const METRICS = [
   ['firstRender', 'first render'],
   ['firstLayout', 'first render + layout'],
@@ -83,11 +84,15 @@ for (const rate of RATES) {
   const cold = quantile(samples.get(`hand@${rate}`)!.map((s) => s.intlCold!), 0.5);
   console.log(`${rate}×   inside the Lit first render, the form's cold Intl setup (Intl.DisplayNames for languages, localeCompare for jurisdictions) alone: ${cold.toFixed(1)} ms median`);
 }
-// The issue's goal is the 1× figure; G8's 4× budget is reported beside it.
-const goal = stat('lit', 1, 'firstRender').median;
-const throttled = stat('lit', 4, 'firstRender').median;
-console.log(`goal (issue 5): first render median <= ${GOAL_MS[1]} ms on this machine: ${goal.toFixed(1)} ms ${goal <= GOAL_MS[1] ? 'PASS' : 'FAIL'}`);
-console.log(`G8 budget at 4× CPU: first render median <= ${GOAL_MS[4]} ms: ${throttled.toFixed(1)} ms ${throttled <= GOAL_MS[4] ? 'within' : 'over'}`);
+// The goal is a ratio measured side by side, so a loaded machine slows both sides alike.
+let met = true;
+for (const rate of RATES) {
+  const l = stat('lit', rate, 'firstRender').median;
+  const h = stat('hand', rate, 'firstRender').median;
+  const ok = l <= GOAL_RATIO * h;
+  met &&= ok;
+  console.log(`goal (issue 16) at ${rate}× CPU: first render median <= ${GOAL_RATIO}× hand-written: ${l.toFixed(1)} vs ${h.toFixed(1)} ms = ${(l / h).toFixed(1)}× ${ok ? 'PASS' : 'FAIL, goal not met'}`);
+}
 // Other work on this 2-core machine skews every figure; the load average says how much.
 console.log(`request-form bench took ${((performance.now() - started) / 1000).toFixed(1)} s; 1-min load average ${loadBefore.toFixed(1)} before, ${loadavg()[0]!.toFixed(1)} after (2 cores)`);
-if (goal > GOAL_MS[1]) process.exitCode = 1;
+if (!met) process.exitCode = 1;
