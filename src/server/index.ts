@@ -81,11 +81,12 @@ export async function createServer(input: ServerOptions = {}): Promise<SecondOpi
     await db.close().catch(() => {});
     throw e;
   });
-  const hub = new EventsHub();
   const { outbound } = options;
   let worker: DeliveryWorker | undefined;
   const wake = () => worker?.wake();
-  const store = new CaseStore(db, hub, options.config, [new OutboxWriter({ mail: !!outbound.smtpUrl }, wake)]);
+  const store = new CaseStore(db, options.config, [new OutboxWriter({ mail: !!outbound.smtpUrl }, wake)]);
+  const hub = new EventsHub(db, store);
+  await hub.start();
   const endpoints = new WebhookEndpoints(db);
   let publicUrl = outbound.publicUrl ?? `http://${options.host}:${options.port}`;
   try {
