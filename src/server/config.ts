@@ -7,6 +7,7 @@ import { DEFAULT_CONFIG } from '../core/defaults.js';
 import { DEFAULT_TOKEN_MAX_LIFETIME_SECONDS } from './auth.js';
 import type { BackendConfig } from '../core/model/config.js';
 import type { Logger } from './logging.js';
+import { parseRecordsStore, type S3Location } from './record-files.js';
 
 /** tus extensions this server really implements (FileStore's set, minus deferred length). */
 export const TUS_EXTENSIONS = ['creation', 'creation-with-upload', 'termination', 'expiration'] as const;
@@ -27,6 +28,12 @@ export interface ServerOptions {
   dataDir?: string;
   /** A PostgreSQL URL; when set, cases live there instead of in PGlite. Default `DATABASE_URL`. */
   databaseUrl?: string;
+  /**
+   * Where record bytes live: `s3://bucket/prefix` for an S3-compatible store shared by every
+   * instance (endpoint, region and credentials from the standard `AWS_*` variables), or local
+   * files in the data directory when unset. Default `SO_RECORDS_STORE`.
+   */
+  recordsStore?: string;
   /**
    * Opens `POST /v1/dev/session`, which hands tokens to anyone who asks. Default `SO_DEMO=1`. On a
    * `host` other than loopback it is refused unless the environment says `SO_DEMO=1`.
@@ -139,6 +146,7 @@ export interface ResolvedOptions {
   host: string;
   dataDir: string;
   databaseUrl?: string;
+  recordsStore?: S3Location;
   demo: boolean;
   config: BackendConfig;
   heartbeatMs: number;
@@ -169,6 +177,7 @@ export function resolveOptions(options: ServerOptions = {}): ResolvedOptions {
     host: options.host ?? env.HOST ?? '127.0.0.1',
     dataDir: resolve(options.dataDir ?? env.SO_DATA_DIR ?? './.data'),
     databaseUrl: options.databaseUrl ?? (env.DATABASE_URL || undefined),
+    recordsStore: parseRecordsStore(options.recordsStore ?? (env.SO_RECORDS_STORE || undefined)),
     demo: options.demo ?? env.SO_DEMO === '1',
     config,
     heartbeatMs: options.heartbeatMs ?? intFrom(env.SO_HEARTBEAT_MS) ?? 15_000,

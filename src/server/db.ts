@@ -33,6 +33,11 @@ export interface Db extends Queryable {
    * the notifying transaction commits; returns the function that stops listening.
    */
   listen(channel: string, listener: Listener): Promise<() => Promise<void>>;
+  /**
+   * Takes the advisory lock named `name` if no one (on any instance) holds it: resolves with the
+   * function that frees it, or undefined. A lost connection frees it too.
+   */
+  tryAdvisoryLock(name: string): Promise<(() => Promise<void>) | undefined>;
   close(): Promise<void>;
   readonly kind: 'pglite' | 'postgres';
 }
@@ -53,12 +58,19 @@ export async function openPglite(dir: string): Promise<Db> {
       await q.exec(sql);
     },
   });
+  // One process holds the database: its locks are this process's.
+  const held = new Set<string>();
   return {
     kind: 'pglite',
     ...wrap(pg),
     transaction: (fn) => pg.transaction((tx) => fn(wrap(tx as unknown as Tx))),
     // One process holds the database, so its own notifications are all there is and none is missed.
     listen: (channel, listener) => pg.listen(channel, (payload) => listener.notify(payload)),
+    async tryAdvisoryLock(name) {
+      if (held.has(name)) return undefined;
+      held.add(name);
+      return async () => void held.delete(name);
+    },
     close: () => pg.close(),
   };
 }
@@ -80,6 +92,9 @@ export async function openPostgres(url: string): Promise<Db> {
       await q.query(sql);
     },
   });
+  // Each held advisory lock keeps a session of its own, apart from the pool that runs queries.
+  const lockPool = new pg.Pool({ connectionString: url, max: 50, idleTimeoutMillis: 10_000, application_name: 'so-locks' });
+  lockPool.on('error', () => {});
   const notifications = new Notifications(() => new pg.Client({ connectionString: url, application_name: 'so-listen' }));
   return {
     kind: 'postgres',
@@ -99,8 +114,28 @@ export async function openPostgres(url: string): Promise<Db> {
       }
     },
     listen: (channel, listener) => notifications.listen(channel, listener),
+    async tryAdvisoryLock(name) {
+      const client = await lockPool.connect();
+      let ok = false;
+      try {
+        // The two-key form keeps these apart from the migrations' one-key lock.
+        ok = (await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock(7426002, hashtext($1)) AS ok', [name])).rows[0]?.ok === true;
+      } finally {
+        if (!ok) client.release();
+      }
+      if (!ok) return undefined;
+      let freed = false;
+      return async () => {
+        if (freed) return;
+        freed = true;
+        // A connection that cannot unlock is dropped, which frees the lock as well.
+        const unlocked = await client.query('SELECT pg_advisory_unlock(7426002, hashtext($1))', [name]).then(() => true, () => false);
+        client.release(!unlocked);
+      };
+    },
     async close() {
       await notifications.close();
+      await lockPool.end();
       await pool.end();
     },
   };

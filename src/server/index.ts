@@ -14,6 +14,7 @@ import { openDb, type Db } from './db.js';
 import type { AppEnv } from './env.js';
 import { EventsHub } from './events-hub.js';
 import { purgeIdempotency } from './idempotency.js';
+import { openRecordFiles } from './record-files.js';
 import { jsonLogger } from './logging.js';
 import { migrate } from './migrations.js';
 import { assetRoutes } from './routes/assets.js';
@@ -96,8 +97,9 @@ export async function createServer(input: ServerOptions = {}): Promise<SecondOpi
     throw e;
   }
   const tokens = new TokenIssuer(options.tokenSecret, options.tokenMaxLifetimeSeconds);
-  const uploads = new Uploads(db, store, options);
-  const deps = { db, store, hub, tokens, config: options.config, options };
+  const files = await openRecordFiles({ dataDir: options.dataDir, expirationMs: options.uploadExpirationMs, db, ...(options.recordsStore ? { s3: options.recordsStore } : {}) });
+  const uploads = new Uploads(db, store, options, files);
+  const deps = { db, store, hub, files, tokens, config: options.config, options };
   const app = buildApp(deps, logger, [staffRoutes, eventRoutes, recordRoutes, uploadRoutes(uploads), webhookRoutes(endpoints, wake), sharedRoutes, assetRoutes]);
   const transport = outbound.smtpUrl ? await smtpTransport(outbound.smtpUrl, outbound.timing.timeoutMs) : undefined;
   if (outbound.worker) {
@@ -138,6 +140,8 @@ export async function createServer(input: ServerOptions = {}): Promise<SecondOpi
       hub.shutdown();
       await worker?.stop();
       transport?.close();
+      await files.drain();
+      await uploads.locker.stop();
       await db.close();
     },
   };

@@ -1,7 +1,5 @@
 // `GET /v1/cases/{id}/records/{recordId}/content`: the verified bytes, as an attachment (no-store and
 // nosniff, as every API answer: see app.ts).
-import { createReadStream } from 'node:fs';
-import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import type { Hono } from 'hono';
 import { requirePrincipal } from '../auth.js';
@@ -12,7 +10,7 @@ import { problems } from '../problem.js';
 import type { Deps } from './deps.js';
 
 /** Mounts the record content route. */
-export function recordRoutes(app: Hono<AppEnv>, { db, store, options }: Deps): void {
+export function recordRoutes(app: Hono<AppEnv>, { db, store, files }: Deps): void {
   app.get('/v1/cases/:id/records/:recordId/content', async (c) => {
     const p = requirePrincipal(c);
     const caseId = c.req.param('id');
@@ -25,7 +23,8 @@ export function recordRoutes(app: Hono<AppEnv>, { db, store, options }: Deps): v
     );
     const row = r.rows[0];
     if (!row?.file) throw problems.notFound();
-    const body = Readable.toWeb(createReadStream(join(options.dataDir, row.file))) as ReadableStream<Uint8Array>;
+    // Streamed from the records store (local files or S3), never held whole.
+    const body = Readable.toWeb(await files.read(row.file)) as ReadableStream<Uint8Array>;
     return new Response(body, {
       headers: {
         'Content-Type': row.media_type,
