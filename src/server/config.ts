@@ -43,7 +43,7 @@ export interface ServerOptions {
   config?: Partial<BackendConfig>;
   /** Interval of the `: hb` comment on event streams. Default `SO_HEARTBEAT_MS` or 15000. */
   heartbeatMs?: number;
-  /** Per-token rate limit. Default 6000 requests a minute. */
+  /** Per-token rate limit, shared by every instance on the database. Default `SO_RATE_LIMIT` (`<requests>/<seconds>`, `off`), or 6000 requests a minute. */
   rateLimit?: RateLimitOptions | false;
   /** Where structured log lines go. Default JSON lines on stdout. */
   logger?: Logger;
@@ -167,6 +167,14 @@ function intFrom(value: string | undefined): number | undefined {
   return Number.isFinite(n) ? n : undefined;
 }
 
+function rateLimitFrom(value: string | undefined): RateLimitOptions | false | undefined {
+  if (!value) return undefined;
+  if (value === 'off') return false;
+  const m = /^(\d{1,9})\/(\d{1,7})$/.exec(value);
+  if (!m || Number(m[1]) < 1 || Number(m[2]) < 1) throw new Error('SO_RATE_LIMIT must look like 6000/60 (requests per seconds) or off');
+  return { limit: Number(m[1]), windowMs: Number(m[2]) * 1000 };
+}
+
 /** Fills in every setting from the options, the environment and the defaults. */
 export function resolveOptions(options: ServerOptions = {}): ResolvedOptions {
   const base = { ...DEFAULT_CONFIG, ...options.config };
@@ -181,7 +189,7 @@ export function resolveOptions(options: ServerOptions = {}): ResolvedOptions {
     demo: options.demo ?? env.SO_DEMO === '1',
     config,
     heartbeatMs: options.heartbeatMs ?? intFrom(env.SO_HEARTBEAT_MS) ?? 15_000,
-    rateLimit: options.rateLimit ?? { limit: 6000, windowMs: 60_000 },
+    rateLimit: options.rateLimit ?? rateLimitFrom(env.SO_RATE_LIMIT) ?? { limit: 6000, windowMs: 60_000 },
     // Without a configured secret, tokens live as long as the process (demo and tests).
     tokenSecret: options.tokenSecret ?? env.SO_TOKEN_SECRET ?? randomBytes(32).toString('base64url'),
     tokenMaxLifetimeSeconds: options.tokenMaxLifetimeSeconds ?? intFrom(env.SO_TOKEN_MAX_LIFETIME) ?? DEFAULT_TOKEN_MAX_LIFETIME_SECONDS,

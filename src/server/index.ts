@@ -14,6 +14,7 @@ import { openDb, type Db } from './db.js';
 import type { AppEnv } from './env.js';
 import { EventsHub } from './events-hub.js';
 import { purgeIdempotency } from './idempotency.js';
+import { purgeRateLimits } from './rate-limit.js';
 import { openRecordFiles } from './record-files.js';
 import { jsonLogger } from './logging.js';
 import { migrate } from './migrations.js';
@@ -98,7 +99,7 @@ export async function createServer(input: ServerOptions = {}): Promise<SecondOpi
   }
   const tokens = new TokenIssuer(options.tokenSecret, options.tokenMaxLifetimeSeconds);
   const files = await openRecordFiles({ dataDir: options.dataDir, expirationMs: options.uploadExpirationMs, db, ...(options.recordsStore ? { s3: options.recordsStore } : {}) });
-  const uploads = new Uploads(db, store, options, files);
+  const uploads = new Uploads(db, store, options, files, logger);
   const deps = { db, store, hub, files, tokens, config: options.config, options };
   const app = buildApp(deps, logger, [staffRoutes, eventRoutes, recordRoutes, uploadRoutes(uploads), webhookRoutes(endpoints, wake), sharedRoutes, assetRoutes]);
   const transport = outbound.smtpUrl ? await smtpTransport(outbound.smtpUrl, outbound.timing.timeoutMs) : undefined;
@@ -114,6 +115,7 @@ export async function createServer(input: ServerOptions = {}): Promise<SecondOpi
   }
   const maintenance = async (now?: Date) => {
     await purgeIdempotency(db);
+    await purgeRateLimits(db);
     await uploads.expire(now);
   };
   const timer = setInterval(() => void maintenance().catch((e: unknown) => logger.error({ msg: 'maintenance', error: e instanceof Error ? e.name : 'unknown' })), Math.min(options.uploadExpirationMs, 3_600_000));

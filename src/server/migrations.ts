@@ -145,8 +145,7 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE uploads ADD COLUMN hash_state bytea, ADD COLUMN hash_offset bigint;
       CREATE TABLE rate_limits (
         key text PRIMARY KEY,
-        tokens double precision NOT NULL,
-        at timestamptz NOT NULL
+        tat double precision NOT NULL
       );
     `,
   },

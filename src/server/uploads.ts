@@ -8,6 +8,7 @@ import type { Case, CaseRecord } from '../core/model/case.js';
 import type { Db } from './db.js';
 import type { ResolvedOptions } from './config.js';
 import type { KeyedWrite } from './idempotency.js';
+import type { Logger } from './logging.js';
 import { takeUploadHash, type RecordFiles } from './record-files.js';
 import { inspectStored, saveRecordRow, sniffStored } from './records.js';
 import { DbLocker } from './upload-lock.js';
@@ -52,6 +53,7 @@ export class Uploads {
     private readonly cases: CaseStore,
     private readonly options: ResolvedOptions,
     private readonly files: RecordFiles,
+    private readonly logger?: Logger,
   ) {
     const store = files.tus;
     this.locker = new DbLocker(db);
@@ -149,6 +151,8 @@ export class Uploads {
     // A second read of the whole file, streamed, only when the running hash was lost (a crash mid-write).
     const found = incremental ? { mediaType: await sniffStored(this.files, file), sha256: incremental, size: upload.offset } : await inspectStored(this.files, file);
     uploadHashStats[incremental ? 'incremental' : 'fullPass']++;
+    // Which pass made the hash (no ids: only how the server works, for operators and the multi-instance tests).
+    this.logger?.info({ msg: 'upload hashed', hashPass: incremental ? 'incremental' : 'full' });
     const accepted = found.mediaType !== undefined && this.options.config.uploads.acceptedTypes.includes(found.mediaType);
     const reason = !accepted ? 'type_not_allowed' : row.sha256 && row.sha256 !== found.sha256 ? 'hash_mismatch' : undefined;
     const at = new Date().toISOString();

@@ -1,12 +1,22 @@
 // More than one server: instances as separate processes, each with its own data directory, on one
-// private PostgreSQL cluster; whatever one instance does, another sees.
+// private PostgreSQL cluster and one real S3 server (Ceph RGW) on loopback; whatever one instance
+// does, another sees, and no instance holds what another needs.
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import pg from 'pg';
+import { MemoryStorage, UploadManager } from '../../src/core/uploads/index.js';
+import { createClient, RestBackend } from '../../src/index.js';
 import { TokenIssuer } from '../../src/server/auth.js';
-import { call, createCase, sseReader } from './helpers.js';
+import { validRequest } from '../fixtures/requests.js';
+import { diskFile, sha256Of } from '../uploads/files.js';
+import { call, createCase, sha256, sseReader, tusMetadata } from './helpers.js';
+import { startBalancer } from './support/balancer.js';
 import { startInstances, type Instance } from './support/instances.js';
 import { sharedPostgres } from './support/postgres.js';
+import { startS3, type S3Engine } from './support/s3.js';
+
+const MiB = 1024 * 1024;
 
 const SECRET = 'scale-test-secret';
 const tokens = new TokenIssuer(SECRET);
@@ -14,16 +24,19 @@ let databaseUrl: string;
 let nodes: Instance[] = [];
 let patient: string;
 let staff: string;
+let s3: S3Engine | undefined;
 
 before(async () => {
-  const cluster = await sharedPostgres();
+  const [cluster, engine] = await Promise.all([sharedPostgres(), startS3()]);
+  s3 = engine;
   databaseUrl = await cluster.createDatabase();
-  nodes = await startInstances(3, { DATABASE_URL: databaseUrl, SO_TOKEN_SECRET: SECRET });
+  nodes = await startInstances(3, { DATABASE_URL: databaseUrl, SO_TOKEN_SECRET: SECRET, SO_RECORDS_STORE: `s3://${engine.bucket}/so`, ...engine.env });
   patient = await tokens.issue('patient-scale', 'patient');
   staff = await tokens.issue('staff-scale', ['coordinator', 'specialist']);
 });
 after(async () => {
   await Promise.all(nodes.map((n) => n.stop()));
+  await s3?.stop();
   await (await sharedPostgres()).stop();
 });
 
@@ -68,5 +81,75 @@ describe('live events across instances', () => {
     assert.equal(got.id, '3');
     assert.equal(JSON.parse(got.data).case.status, 'triage');
     await sse.cancel();
+  });
+});
+
+/** The SHA-256 of a response body, read as a stream. */
+async function bodyHash(res: Response): Promise<string> {
+  const h = createHash('sha256');
+  for await (const chunk of res.body!) h.update(chunk);
+  return h.digest('hex');
+}
+
+describe('uploads across instances, records in S3', () => {
+  it('completes an upload whose requests alternate between instances, with cuts: verified, the same bytes from every instance', async () => {
+    const lb = await startBalancer(nodes.map((n) => n.url));
+    try {
+      const client = createClient({ backend: new RestBackend({ endpoint: lb.url, retry: { baseDelayMs: 5, maxDelayMs: 50 } }), getAccessToken: () => patient });
+      const caseId = (await client.cases.create(validRequest(), { submit: true })).id;
+      const { file, path } = await diskFile('scan.pdf', 40 * MiB);
+      lb.cutAt([11 * MiB, 27 * MiB]);
+      const manager = new UploadManager({ storage: new MemoryStorage(), hashFirstMaxBytes: 0, retry: { baseDelayMs: 5, maxDelayMs: 50 } });
+      const hashed = Promise.race(nodes.map((n) => n.nextLog('upload hashed')));
+      const record = await manager.add(client, caseId, file, { kind: 'imaging', title: 'Scan' }).done;
+      manager.dispose();
+      assert.equal(lb.cuts, 2);
+      // The hash state travelled with the upload's row: the finishing instance read nothing again.
+      assert.equal((await hashed).hashPass, 'incremental');
+      const patches = new Set(lb.picks.filter((p) => p.method === 'PATCH').map((p) => p.target));
+      assert.ok(patches.size > 1, 'the PATCHes landed on more than one instance');
+      assert.equal(record.status, 'verified');
+      const expected = await sha256Of(path);
+      assert.equal(record.sha256, expected);
+      for (const n of nodes) {
+        const res = await call(n.url, `/v1/cases/${caseId}/records/${record.id}/content`, patient);
+        assert.equal(res.status, 200);
+        assert.equal(await bodyHash(res), expected);
+      }
+    } finally {
+      await lb.close();
+    }
+  });
+
+  it('lets one of two instances PATCHing one upload at once write: intact bytes, verified once', async () => {
+    const [a, b] = nodes as [Instance, Instance];
+    const c = await createCase(a.url, patient);
+    const { path } = await diskFile('labs.pdf', 12 * MiB);
+    const { readFileSync } = await import('node:fs');
+    const bytes = new Uint8Array(readFileSync(path));
+    const created = await fetch(`${a.url}/v1/cases/${c.id}/uploads`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${patient}`, 'Tus-Resumable': '1.0.0', 'Upload-Length': String(bytes.length), 'Upload-Metadata': tusMetadata({ kind: 'lab_result', title: 'Labs', sha256: sha256(bytes) }) },
+    });
+    assert.equal(created.status, 201);
+    const location = created.headers.get('location')!;
+    const patch = (base: string, offset: number, body: Uint8Array) => fetch(`${base}${new URL(location, base).pathname}`, {
+      method: 'PATCH',
+      headers: { Authorization: `Bearer ${patient}`, 'Tus-Resumable': '1.0.0', 'Upload-Offset': String(offset), 'Content-Type': 'application/offset+octet-stream' },
+      body: body as BodyInit,
+    }).then((r) => r.status, () => 0);
+    const statuses = await Promise.all([patch(a.url, 0, bytes), patch(b.url, 0, bytes)]);
+    assert.ok(statuses.filter((s) => s === 204).length <= 1, `one writer at a time: ${statuses.join(', ')}`);
+    // Whatever the loser left undone, the upload resumes from the offset the store holds.
+    const head = await fetch(`${b.url}${new URL(location, b.url).pathname}`, { method: 'HEAD', headers: { Authorization: `Bearer ${patient}`, 'Tus-Resumable': '1.0.0' } });
+    const offset = Number(head.headers.get('upload-offset'));
+    if (offset < bytes.length) assert.equal(await patch(b.url, offset, bytes.subarray(offset)), 204);
+    const after = await (await call(a.url, `/v1/cases/${c.id}`, patient)).json();
+    const record = after.records[0];
+    assert.equal(record.status, 'verified');
+    assert.equal(record.sha256, sha256(bytes));
+    assert.equal(after.timeline.filter((e: { kind: string; record?: { status?: string } }) => e.kind === 'record' && e.record?.status === 'verified').length <= 1, true);
+    const res = await call(b.url, `/v1/cases/${c.id}/records/${record.id}/content`, patient);
+    assert.equal(await bodyHash(res), sha256(bytes));
   });
 });

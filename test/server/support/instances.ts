@@ -10,6 +10,10 @@ import { createInterface } from 'node:readline';
 export interface Instance {
   url: string;
   process: ChildProcess;
+  /** The log lines it wrote on stdout after its address. */
+  logs: Record<string, unknown>[];
+  /** Resolves with the next log line with this `msg` written after the call. */
+  nextLog(msg: string): Promise<Record<string, unknown>>;
   /** Ends the process at once (SIGKILL): a crash, connections cut, nothing flushed. */
   kill(): Promise<void>;
   /** Closes it cleanly (SIGTERM) and deletes its data directory. */
@@ -32,9 +36,21 @@ export async function startInstance(env: Record<string, string>): Promise<Instan
   let stderr = '';
   child.stderr!.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-4000)));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const logs: Record<string, unknown>[] = [];
+  const waiting = new Set<{ msg: string; resolve: (e: Record<string, unknown>) => void }>();
   const url = await new Promise<string>((resolve, reject) => {
     const lines = createInterface({ input: child.stdout! });
-    lines.once('line', (line) => resolve((JSON.parse(line) as { url: string }).url));
+    lines.once('line', (line) => {
+      resolve((JSON.parse(line) as { url: string }).url);
+      lines.on('line', (l) => {
+        const entry = JSON.parse(l) as Record<string, unknown>;
+        logs.push(entry);
+        for (const w of [...waiting]) if (w.msg === entry.msg) {
+          waiting.delete(w);
+          w.resolve(entry);
+        }
+      });
+    });
     child.once('exit', (code) => reject(new Error(`instance exited (${code}) before listening:\n${stderr}`)));
   });
   const end = async (signal: NodeJS.Signals) => {
@@ -44,6 +60,8 @@ export async function startInstance(env: Record<string, string>): Promise<Instan
   return {
     url,
     process: child,
+    logs,
+    nextLog: (msg) => new Promise((resolve) => waiting.add({ msg, resolve })),
     kill: () => end('SIGKILL'),
     async stop() {
       await end('SIGTERM');
