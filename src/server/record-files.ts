@@ -67,28 +67,45 @@ async function loadHasher(db: Db, uploadId: string, offset: number): Promise<IHa
 }
 
 // One hashing write for both stores: the bytes pass through the hasher on their way to the store
-// (`write`), which keeps its state at every chunk's end. Once the write is over, the state kept is
-// the one at the offset the store holds: what its write reports, or after a failed write (a cut
-// connection) what it reports holding (`stored`). No state at that offset: none is kept.
+// (`write`), which keeps its state at the end of the latest chunks and at every MiB from where the
+// write began (S3 keeps whole parts, whole MiBs, of a write that breaks off). Once the write is
+// over, the state kept is the one at the offset the store holds: what its write reports, or after
+// a failed write (a cut connection) what it reports holding (`stored`). No state there: none is kept.
+const STEP = 1024 * 1024;
+const RECENT = 64;
+
 async function hashedWrite(
   db: Db, uploadId: string | undefined, readable: Readable, offset: number,
   write: (r: Readable) => Promise<number>, stored: () => Promise<number>,
 ): Promise<number> {
   if (!uploadId) throw ERRORS.FILE_NOT_FOUND;
   const hasher = await loadHasher(db, uploadId, offset);
-  const states = new Map<number, Uint8Array>();
-  if (hasher) states.set(offset, hasher.save());
+  const steps = new Map<number, Uint8Array>();
+  const recent = new Map<number, Uint8Array>();
+  if (hasher) steps.set(offset, hasher.save());
   let at = offset;
   const tap = new Transform({
     transform(chunk: Buffer, _enc, done) {
-      at += chunk.length;
-      if (hasher) states.set(at, hasher.update(chunk).save());
+      if (hasher) {
+        for (let from = 0; from < chunk.length;) {
+          const step = STEP - ((at - offset) % STEP);
+          const piece = chunk.subarray(from, from + step);
+          hasher.update(piece);
+          from += piece.length;
+          at += piece.length;
+          if ((at - offset) % STEP === 0) steps.set(at, hasher.save());
+        }
+        recent.set(at, hasher.save());
+        if (recent.size > RECENT) recent.delete(recent.keys().next().value!);
+      } else {
+        at += chunk.length;
+      }
       done(null, chunk);
     },
   });
   pipeline(readable, tap, () => {});
   const keep = async (held: number) => {
-    const state = states.get(held);
+    const state = recent.get(held) ?? steps.get(held);
     await db.query('UPDATE uploads SET hash_state = $2, hash_offset = $3 WHERE id = $1', [uploadId, state ? Buffer.from(state) : null, state ? held : null]);
   };
   let held: number;

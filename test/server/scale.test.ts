@@ -6,8 +6,9 @@ import { createHash } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import pg from 'pg';
 import { MemoryStorage, UploadManager } from '../../src/core/uploads/index.js';
-import { createClient, RestBackend } from '../../src/index.js';
+import { CaseWatcher, createClient, RestBackend, type WatchConnectionEvent, type WatchTimelineEvent } from '../../src/index.js';
 import { TokenIssuer } from '../../src/server/auth.js';
+import { nextEvent } from '../fixtures/events.js';
 import { validRequest } from '../fixtures/requests.js';
 import { diskFile, sha256Of } from '../uploads/files.js';
 import { call, createCase, sha256, sseReader, tusMetadata } from './helpers.js';
@@ -17,6 +18,11 @@ import { sharedPostgres } from './support/postgres.js';
 import { startS3, type S3Engine } from './support/s3.js';
 
 const MiB = 1024 * 1024;
+// Requests per caller per hour, on every instance together (each test has callers of its own).
+const RATE = 60;
+const newPatient = () => tokens.issue(`patient-${crypto.randomUUID()}`, 'patient');
+// The instances still running (the last tests kill some).
+const live = () => nodes.filter((n) => n.process.exitCode === null && n.process.signalCode === null);
 
 const SECRET = 'scale-test-secret';
 const tokens = new TokenIssuer(SECRET);
@@ -30,7 +36,7 @@ before(async () => {
   const [cluster, engine] = await Promise.all([sharedPostgres(), startS3()]);
   s3 = engine;
   databaseUrl = await cluster.createDatabase();
-  nodes = await startInstances(3, { DATABASE_URL: databaseUrl, SO_TOKEN_SECRET: SECRET, SO_RECORDS_STORE: `s3://${engine.bucket}/so`, ...engine.env });
+  nodes = await startInstances(3, { DATABASE_URL: databaseUrl, SO_TOKEN_SECRET: SECRET, SO_RECORDS_STORE: `s3://${engine.bucket}/so`, SO_RATE_LIMIT: `${RATE}/3600`, ...engine.env });
   patient = await tokens.issue('patient-scale', 'patient');
   staff = await tokens.issue('staff-scale', ['coordinator', 'specialist']);
 });
@@ -84,6 +90,24 @@ describe('live events across instances', () => {
   });
 });
 
+/** Resolves once S3 holds at least `n` parts of the one multipart upload under way (checked every 50 ms). */
+async function s3Parts(n: number): Promise<void> {
+  const { S3 } = await import('@aws-sdk/client-s3');
+  const client = new S3({ endpoint: s3!.endpoint, region: s3!.env.AWS_REGION!, forcePathStyle: true, credentials: { accessKeyId: s3!.env.AWS_ACCESS_KEY_ID!, secretAccessKey: s3!.env.AWS_SECRET_ACCESS_KEY! } });
+  try {
+    for (const deadline = Date.now() + 30_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 50))) {
+      const uploads = (await client.listMultipartUploads({ Bucket: s3!.bucket, Prefix: 'so/uploads/' })).Uploads ?? [];
+      for (const u of uploads) {
+        const parts = (await client.listParts({ Bucket: s3!.bucket, Key: u.Key!, UploadId: u.UploadId! })).Parts ?? [];
+        if (parts.length >= n) return;
+      }
+    }
+    throw new Error(`S3 never held ${n} parts`);
+  } finally {
+    client.destroy();
+  }
+}
+
 /** The SHA-256 of a response body, read as a stream. */
 async function bodyHash(res: Response): Promise<string> {
   const h = createHash('sha256');
@@ -97,8 +121,8 @@ describe('uploads across instances, records in S3', () => {
     try {
       const client = createClient({ backend: new RestBackend({ endpoint: lb.url, retry: { baseDelayMs: 5, maxDelayMs: 50 } }), getAccessToken: () => patient });
       const caseId = (await client.cases.create(validRequest(), { submit: true })).id;
-      const { file, path } = await diskFile('scan.pdf', 40 * MiB);
-      lb.cutAt([11 * MiB, 27 * MiB]);
+      const { file, path } = await diskFile('scan.pdf', 24 * MiB);
+      lb.cutAt([7 * MiB, 19 * MiB]);
       const manager = new UploadManager({ storage: new MemoryStorage(), hashFirstMaxBytes: 0, retry: { baseDelayMs: 5, maxDelayMs: 50 } });
       const hashed = Promise.race(nodes.map((n) => n.nextLog('upload hashed')));
       const record = await manager.add(client, caseId, file, { kind: 'imaging', title: 'Scan' }).done;
@@ -151,5 +175,79 @@ describe('uploads across instances, records in S3', () => {
     assert.equal(after.timeline.filter((e: { kind: string; record?: { status?: string } }) => e.kind === 'record' && e.record?.status === 'verified').length <= 1, true);
     const res = await call(b.url, `/v1/cases/${c.id}/records/${record.id}/content`, patient);
     assert.equal(await bodyHash(res), sha256(bytes));
+  });
+});
+
+describe('one rate limit for all instances', () => {
+  it('counts a caller\'s requests on every instance together', async () => {
+    const caller = await newPatient();
+    const statuses: number[] = [];
+    for (let i = 0; i < RATE + 6; i++) statuses.push((await call(nodes[i % nodes.length]!.url, '/v1/cases', caller)).status);
+    // Alone, each instance would have let every one of them through.
+    assert.deepEqual(statuses.slice(0, RATE), Array(RATE).fill(200));
+    assert.deepEqual(statuses.slice(RATE), Array(6).fill(429));
+    assert.equal((await call(nodes[1]!.url, '/v1/cases', await newPatient())).status, 200, 'another caller has a budget of its own');
+  });
+});
+
+describe('losing an instance', () => {
+  it('verifies an upload whose instance crashed mid-write with a full pass, streamed from S3', async () => {
+    const lb = await startBalancer(live().map((n) => n.url));
+    try {
+      const owner = await newPatient();
+      const client = createClient({ backend: new RestBackend({ endpoint: lb.url, retry: { baseDelayMs: 5, maxDelayMs: 50 } }), getAccessToken: () => owner });
+      const caseId = (await client.cases.create(validRequest(), { submit: true })).id;
+      const { file, path } = await diskFile('scan.pdf', 32 * MiB);
+      // The client sends 16 MiB a PATCH. The second stops at 28 MiB; once S3 holds the first 8 MiB
+      // part of it (the third part), its instance dies before that write could keep its hash state.
+      const targets = live();
+      let killed: Instance | undefined;
+      const crashed = lb.hangAt(28 * MiB).then(async (target) => {
+        await s3Parts(3);
+        killed = targets[target];
+        await killed!.kill();
+      });
+      const hashed = Promise.race(nodes.map((n) => n.nextLog('upload hashed')));
+      const manager = new UploadManager({ storage: new MemoryStorage(), hashFirstMaxBytes: 0, retry: { baseDelayMs: 5, maxDelayMs: 50 } });
+      const record = await manager.add(client, caseId, file, { kind: 'imaging', title: 'Scan' }).done;
+      manager.dispose();
+      await crashed;
+      assert.ok(killed, 'an instance was killed mid-upload');
+      assert.equal((await hashed).hashPass, 'full');
+      assert.equal(record.status, 'verified');
+      assert.equal(record.sha256, await sha256Of(path));
+      const res = await call(live()[0]!.url, `/v1/cases/${caseId}/records/${record.id}/content`, owner);
+      assert.equal(await bodyHash(res), record.sha256);
+    } finally {
+      await lb.close();
+    }
+  });
+
+  it('loses nothing for a CaseWatcher behind a round-robin balancer when the instance holding its stream is killed', async () => {
+    const up = live();
+    assert.ok(up.length >= 2);
+    const lb = await startBalancer(up.map((n) => n.url));
+    const owner = await newPatient();
+    const client = createClient({ backend: new RestBackend({ endpoint: lb.url }), getAccessToken: () => owner });
+    const c = await createCase(up[0]!.url, owner);
+    const w = new CaseWatcher(client, c.id, { visibility: null });
+    try {
+      const ids: number[] = [];
+      w.addEventListener('event', (e) => ids.push((e as WatchTimelineEvent).event.id));
+      const isLive = (e: WatchConnectionEvent) => e.connection === 'live';
+      await nextEvent(w, 'connection', isLive);
+      const holder = lb.picks.filter((p) => p.method === 'GET').at(-1)!.target;
+      const other = up[(holder + 1) % up.length]!;
+      await up[holder]!.kill();
+      // Moves made while the watcher has no stream, and after it is back.
+      assert.equal((await call(other.url, `/v1/staff/cases/${c.id}/triage`, staff, { method: 'POST' })).status, 200);
+      await nextEvent(w, 'connection', isLive);
+      assert.equal((await call(other.url, `/v1/staff/cases/${c.id}/accept`, staff, { body: { specialist: { name: 'Dr. Chen', specialty: 'Oncology' } } })).status, 200);
+      await nextEvent(w, 'case', () => w.current?.status === 'accepted');
+      assert.deepEqual(ids, [3, 4], 'every move once, in order');
+    } finally {
+      w.close();
+      await lb.close();
+    }
   });
 });

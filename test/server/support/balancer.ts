@@ -12,6 +12,8 @@ export interface Balancer {
   /** Cuts the connections of the requests whose upload bodies cross these offsets (body bytes counted over all requests). */
   cutAt(offsets: number[]): void;
   readonly cuts: number;
+  /** Stops forwarding the upload body that crosses `offset` (body bytes counted over all requests); resolves with its target. */
+  hangAt(offset: number): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -21,6 +23,7 @@ export async function startBalancer(targets: string[]): Promise<Balancer> {
   let bodyBytes = 0;
   let plan: number[] = [];
   let cuts = 0;
+  let hang: { at: number; reached: (target: number) => void } | undefined;
   const picks: { method: string; target: number }[] = [];
   const forward = (req: IncomingMessage, res: ServerResponse, body: Buffer[] | undefined, tries: number) => {
     const i = next++ % targets.length;
@@ -43,8 +46,16 @@ export async function startBalancer(targets: string[]): Promise<Balancer> {
       return;
     }
     // Upload bodies stream through, counted, and are cut where planned.
+    let hung = false;
     req.on('data', (chunk: Buffer) => {
+      if (hung) return;
       bodyBytes += chunk.length;
+      if (hang && bodyBytes >= hang.at) {
+        hung = true;
+        hang.reached(i);
+        hang = undefined;
+        return;
+      }
       if (plan.length && bodyBytes >= plan[0]!) {
         plan.shift();
         cuts++;
@@ -71,6 +82,9 @@ export async function startBalancer(targets: string[]): Promise<Balancer> {
     picks,
     get cuts() {
       return cuts;
+    },
+    hangAt(offset) {
+      return new Promise((reached) => (hang = { at: offset, reached }));
     },
     cutAt(offsets) {
       plan = [...offsets].sort((a, b) => a - b);
