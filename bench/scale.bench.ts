@@ -112,7 +112,10 @@ async function reads(nodes: Instance[], patient: string): Promise<number> {
   await Promise.all(Array.from({ length: CLIENTS }, async (_, i) => {
     while (next < READS) {
       next++;
-      const res = await fetch(`${nodes[(i + next) % nodes.length]!.url}/v1/cases/${caseId}`, { headers: { Authorization: `Bearer ${patient}` } });
+      const url = `${nodes[(i + next) % nodes.length]!.url}/v1/cases/${caseId}`;
+      const get = () => fetch(url, { headers: { Authorization: `Bearer ${patient}` } });
+      // A kept-alive socket the server closed as it was reused is the client's race, not a failed read.
+      const res = await get().catch(get);
       await res.arrayBuffer();
       if (res.status !== 200) throw new Error(`read failed: ${res.status}`);
     }
@@ -181,10 +184,13 @@ try {
     try {
       const patient = await tokens.issue(`bench-${n}`, 'patient');
       const staff = await tokens.issue('bench-staff', ['coordinator', 'specialist']);
+      process.stderr.write(`scale: ${n}: delivery\n`);
       const times = await delivery(nodes, patient, staff);
+      process.stderr.write(`scale: ${n}: reads\n`);
       const perSecond = await reads(nodes, patient);
       const f: Figures = { deliveryP50: quantile(times, 0.5), deliveryP95: quantile(times, 0.95), readsPerSecond: perSecond };
       if (n > 1) {
+        process.stderr.write(`scale: ${n}: watchers\n`);
         const back = await watchersReturn(nodes, patient);
         f.returnP50 = quantile(back, 0.5);
         f.returnP95 = quantile(back, 0.95);

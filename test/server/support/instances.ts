@@ -34,7 +34,10 @@ export async function startInstance(env: Record<string, string>): Promise<Instan
   process.once('exit', orphan);
   child.once('exit', () => process.removeListener('exit', orphan));
   let stderr = '';
-  child.stderr!.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-4000)));
+  child.stderr!.on('data', (d: Buffer) => {
+    stderr = (stderr + d.toString()).slice(-4000);
+    if (process.env.SO_INSTANCE_STDERR) process.stderr.write(d);
+  });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const logs: Record<string, unknown>[] = [];
   const waiting = new Set<{ msg: string; resolve: (e: Record<string, unknown>) => void }>();
