@@ -73,7 +73,7 @@ export function buildApp(deps: Deps, logger: Logger, extra: RouteModule[] = []):
     await next();
   });
   app.use('*', authenticate(deps.tokens));
-  if (options.rateLimit) app.use('*', rateLimit(options.rateLimit));
+  if (options.rateLimit) app.use('*', rateLimit(options.rateLimit, deps.db));
   app.use('*', idempotency());
 
   metaRoutes(app, deps);

@@ -7,6 +7,7 @@ import { DEFAULT_CONFIG } from '../core/defaults.js';
 import { DEFAULT_TOKEN_MAX_LIFETIME_SECONDS } from './auth.js';
 import type { BackendConfig } from '../core/model/config.js';
 import type { Logger } from './logging.js';
+import { parseRecordsStore, type S3Location } from './record-files.js';
 
 /** tus extensions this server really implements (FileStore's set, minus deferred length). */
 export const TUS_EXTENSIONS = ['creation', 'creation-with-upload', 'termination', 'expiration'] as const;
@@ -28,6 +29,12 @@ export interface ServerOptions {
   /** A PostgreSQL URL; when set, cases live there instead of in PGlite. Default `DATABASE_URL`. */
   databaseUrl?: string;
   /**
+   * Where record bytes live: `s3://bucket/prefix` for an S3-compatible store shared by every
+   * instance (endpoint, region and credentials from the standard `AWS_*` variables), or local
+   * files in the data directory when unset. Default `SO_RECORDS_STORE`.
+   */
+  recordsStore?: string;
+  /**
    * Opens `POST /v1/dev/session`, which hands tokens to anyone who asks. Default `SO_DEMO=1`. On a
    * `host` other than loopback it is refused unless the environment says `SO_DEMO=1`.
    */
@@ -36,7 +43,7 @@ export interface ServerOptions {
   config?: Partial<BackendConfig>;
   /** Interval of the `: hb` comment on event streams. Default `SO_HEARTBEAT_MS` or 15000. */
   heartbeatMs?: number;
-  /** Per-token rate limit. Default 6000 requests a minute. */
+  /** Per-token rate limit, shared by every instance on the database. Default `SO_RATE_LIMIT` (`<requests>/<seconds>`, `off`), or 6000 requests a minute. */
   rateLimit?: RateLimitOptions | false;
   /** Where structured log lines go. Default JSON lines on stdout. */
   logger?: Logger;
@@ -139,6 +146,7 @@ export interface ResolvedOptions {
   host: string;
   dataDir: string;
   databaseUrl?: string;
+  recordsStore?: S3Location;
   demo: boolean;
   config: BackendConfig;
   heartbeatMs: number;
@@ -159,6 +167,14 @@ function intFrom(value: string | undefined): number | undefined {
   return Number.isFinite(n) ? n : undefined;
 }
 
+function rateLimitFrom(value: string | undefined): RateLimitOptions | false | undefined {
+  if (!value) return undefined;
+  if (value === 'off') return false;
+  const m = /^(\d{1,9})\/(\d{1,7})$/.exec(value);
+  if (!m || Number(m[1]) < 1 || Number(m[2]) < 1) throw new Error('SO_RATE_LIMIT must look like 6000/60 (requests per seconds) or off');
+  return { limit: Number(m[1]), windowMs: Number(m[2]) * 1000 };
+}
+
 /** Fills in every setting from the options, the environment and the defaults. */
 export function resolveOptions(options: ServerOptions = {}): ResolvedOptions {
   const base = { ...DEFAULT_CONFIG, ...options.config };
@@ -169,10 +185,11 @@ export function resolveOptions(options: ServerOptions = {}): ResolvedOptions {
     host: options.host ?? env.HOST ?? '127.0.0.1',
     dataDir: resolve(options.dataDir ?? env.SO_DATA_DIR ?? './.data'),
     databaseUrl: options.databaseUrl ?? (env.DATABASE_URL || undefined),
+    recordsStore: parseRecordsStore(options.recordsStore ?? (env.SO_RECORDS_STORE || undefined)),
     demo: options.demo ?? env.SO_DEMO === '1',
     config,
     heartbeatMs: options.heartbeatMs ?? intFrom(env.SO_HEARTBEAT_MS) ?? 15_000,
-    rateLimit: options.rateLimit ?? { limit: 6000, windowMs: 60_000 },
+    rateLimit: options.rateLimit ?? rateLimitFrom(env.SO_RATE_LIMIT) ?? { limit: 6000, windowMs: 60_000 },
     // Without a configured secret, tokens live as long as the process (demo and tests).
     tokenSecret: options.tokenSecret ?? env.SO_TOKEN_SECRET ?? randomBytes(32).toString('base64url'),
     tokenMaxLifetimeSeconds: options.tokenMaxLifetimeSeconds ?? intFrom(env.SO_TOKEN_MAX_LIFETIME) ?? DEFAULT_TOKEN_MAX_LIFETIME_SECONDS,

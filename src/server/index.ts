@@ -14,6 +14,8 @@ import { openDb, type Db } from './db.js';
 import type { AppEnv } from './env.js';
 import { EventsHub } from './events-hub.js';
 import { purgeIdempotency } from './idempotency.js';
+import { purgeRateLimits } from './rate-limit.js';
+import { openRecordFiles } from './record-files.js';
 import { jsonLogger } from './logging.js';
 import { migrate } from './migrations.js';
 import { assetRoutes } from './routes/assets.js';
@@ -81,11 +83,12 @@ export async function createServer(input: ServerOptions = {}): Promise<SecondOpi
     await db.close().catch(() => {});
     throw e;
   });
-  const hub = new EventsHub();
   const { outbound } = options;
   let worker: DeliveryWorker | undefined;
   const wake = () => worker?.wake();
-  const store = new CaseStore(db, hub, options.config, [new OutboxWriter({ mail: !!outbound.smtpUrl }, wake)]);
+  const store = new CaseStore(db, options.config, [new OutboxWriter({ mail: !!outbound.smtpUrl }, wake)]);
+  const hub = new EventsHub(db, store);
+  await hub.start();
   const endpoints = new WebhookEndpoints(db);
   let publicUrl = outbound.publicUrl ?? `http://${options.host}:${options.port}`;
   try {
@@ -95,8 +98,9 @@ export async function createServer(input: ServerOptions = {}): Promise<SecondOpi
     throw e;
   }
   const tokens = new TokenIssuer(options.tokenSecret, options.tokenMaxLifetimeSeconds);
-  const uploads = new Uploads(db, store, options);
-  const deps = { db, store, hub, tokens, config: options.config, options };
+  const files = await openRecordFiles({ dataDir: options.dataDir, expirationMs: options.uploadExpirationMs, db, ...(options.recordsStore ? { s3: options.recordsStore } : {}) });
+  const uploads = new Uploads(db, store, options, files, logger);
+  const deps = { db, store, hub, files, tokens, config: options.config, options };
   const app = buildApp(deps, logger, [staffRoutes, eventRoutes, recordRoutes, uploadRoutes(uploads), webhookRoutes(endpoints, wake), sharedRoutes, assetRoutes]);
   const transport = outbound.smtpUrl ? await smtpTransport(outbound.smtpUrl, outbound.timing.timeoutMs) : undefined;
   if (outbound.worker) {
@@ -111,6 +115,7 @@ export async function createServer(input: ServerOptions = {}): Promise<SecondOpi
   }
   const maintenance = async (now?: Date) => {
     await purgeIdempotency(db);
+    await purgeRateLimits(db);
     await uploads.expire(now);
   };
   const timer = setInterval(() => void maintenance().catch((e: unknown) => logger.error({ msg: 'maintenance', error: e instanceof Error ? e.name : 'unknown' })), Math.min(options.uploadExpirationMs, 3_600_000));
@@ -137,6 +142,8 @@ export async function createServer(input: ServerOptions = {}): Promise<SecondOpi
       hub.shutdown();
       await worker?.stop();
       transport?.close();
+      await files.drain();
+      await uploads.locker.stop();
       await db.close();
     },
   };

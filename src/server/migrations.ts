@@ -138,6 +138,17 @@ export const MIGRATIONS: readonly Migration[] = [
       DROP INDEX cases_status_seq;
     `,
   },
+  {
+    version: 4,
+    name: 'upload hash state, shared rate limit',
+    sql: `
+      ALTER TABLE uploads ADD COLUMN hash_state bytea, ADD COLUMN hash_offset bigint;
+      CREATE TABLE rate_limits (
+        key text PRIMARY KEY,
+        tat double precision NOT NULL
+      );
+    `,
+  },
 ];
 
 // Two servers on one PostgreSQL must not migrate at once: every step takes this lock first.

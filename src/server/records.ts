@@ -1,12 +1,10 @@
 // Record contents: where verified bytes live, and the metadata row beside each record.
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { mkdir, open } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { CaseRecord } from '../core/model/case.js';
 import type { MediaType } from '../core/model/codes.js';
 import { SNIFF_BYTES, sniffMediaType } from '../core/uploads/sniff.js';
 import type { Queryable } from './db.js';
+import type { RecordFiles } from './record-files.js';
 
 /** What the server found in stored content: its sniffed type and its SHA-256. */
 export interface Inspection {
@@ -15,24 +13,26 @@ export interface Inspection {
   size: number;
 }
 
-/** The sniffed type of stored content, from its first bytes only. */
-export async function sniffFile(path: string): Promise<MediaType | undefined> {
-  const fh = await open(path, 'r');
-  try {
-    const buf = Buffer.alloc(SNIFF_BYTES);
-    const { bytesRead } = await fh.read(buf, 0, SNIFF_BYTES, 0);
-    return sniffMediaType(buf.subarray(0, bytesRead));
-  } finally {
-    await fh.close();
+/** The sniffed type of a stored file, from its first bytes only. */
+export async function sniffStored(files: RecordFiles, file: string): Promise<MediaType | undefined> {
+  const chunks: Buffer[] = [];
+  let n = 0;
+  const stream = await files.read(file, { start: 0, end: SNIFF_BYTES - 1 });
+  for await (const chunk of stream as AsyncIterable<Buffer>) {
+    chunks.push(chunk);
+    n += chunk.length;
+    if (n >= SNIFF_BYTES) break;
   }
+  stream.destroy();
+  return sniffMediaType(Buffer.concat(chunks).subarray(0, SNIFF_BYTES));
 }
 
-/** Sniffs the first bytes and hashes the whole file as a stream (never read whole into memory). */
-export async function inspectFile(path: string): Promise<Inspection> {
-  const mediaType = await sniffFile(path);
+/** Sniffs the first bytes and hashes the whole stored file as a stream (never read whole into memory). */
+export async function inspectStored(files: RecordFiles, file: string): Promise<Inspection> {
+  const mediaType = await sniffStored(files, file);
   const hash = createHash('sha256');
   let size = 0;
-  for await (const chunk of createReadStream(path)) {
+  for await (const chunk of await files.read(file)) {
     hash.update(chunk as Buffer);
     size += (chunk as Buffer).length;
   }
@@ -42,13 +42,6 @@ export async function inspectFile(path: string): Promise<Inspection> {
 /** Sniffs and hashes content held in memory (small staff reports). */
 export function inspectBytes(bytes: Uint8Array): Inspection {
   return { mediaType: sniffMediaType(bytes.subarray(0, SNIFF_BYTES)), sha256: createHash('sha256').update(bytes).digest('hex'), size: bytes.length };
-}
-
-/** The folder for record files written by the server itself (staff reports). */
-export async function recordsDir(dataDir: string): Promise<string> {
-  const dir = join(dataDir, 'records');
-  await mkdir(dir, { recursive: true });
-  return dir;
 }
 
 /** Writes the metadata row of a record; `file` is relative to the data directory, or null. */

@@ -1,5 +1,5 @@
 // Cases in the database. Every change runs the core engine inside a transaction on the locked row,
-// writes only if the version is still the one read, and publishes its events after the commit.
+// writes only if the version is still the one read, and notifies every instance's streams as it commits.
 // Who may see a case is part of every query: another caller's case is never read, only not found.
 import { NotFoundError, ValidationError } from '../core/errors.js';
 import { caseReference, summarize, type EngineContext, type EngineResult } from '../core/lifecycle/engine.js';
@@ -7,7 +7,7 @@ import type { Case, CaseEvent, CasePage } from '../core/model/case.js';
 import type { BackendConfig } from '../core/model/config.js';
 import { isId } from '../core/model/primitives.js';
 import type { Db, Queryable } from './db.js';
-import type { EventsHub } from './events-hub.js';
+import { notifyCaseEvents } from './events-hub.js';
 import type { KeyedWrite } from './idempotency.js';
 import { problems } from './problem.js';
 
@@ -71,7 +71,6 @@ function decodeCursor(cursor: string): { createdAt: string; id: string } {
 export class CaseStore {
   constructor(
     private readonly db: Db,
-    private readonly hub: EventsHub,
     private readonly config: BackendConfig,
     private readonly hooks: readonly CommitHook[] = [],
   ) {}
@@ -82,8 +81,8 @@ export class CaseStore {
     for (const h of this.hooks) await h.write(tx, change);
   }
 
+  // Streams on every instance hear of it through the NOTIFY sent in the transaction (insertEvents).
   private announce(change: CaseChange): void {
-    this.hub.publish(change.after, change.events);
     for (const h of this.hooks) h.committed?.(change);
   }
 
@@ -192,4 +191,5 @@ export class CaseStore {
 
 async function insertEvents(tx: Queryable, caseId: string, events: readonly CaseEvent[]): Promise<void> {
   for (const e of events) await tx.query('INSERT INTO events (case_id, id, body) VALUES ($1, $2, $3::jsonb)', [caseId, e.id, JSON.stringify(e)]);
+  if (events.length) await notifyCaseEvents(tx, caseId);
 }

@@ -1,18 +1,17 @@
-// Record uploads over tus 1.0.0 (@tus/server, file store). Creation puts an `uploading` record in
-// the case; completion sniffs and hashes what was stored and marks the record verified or rejected.
-import { createHash, type Hash } from 'node:crypto';
-import { open } from 'node:fs/promises';
-import { join } from 'node:path';
-import type { Readable } from 'node:stream';
-import { FileStore } from '@tus/file-store';
-import { ERRORS, Server, type Upload } from '@tus/server';
+// Record uploads over tus 1.0.0 (@tus/server, on local files or S3). Creation puts an `uploading`
+// record in the case; completion sniffs what was stored, takes the SHA-256 made as the bytes
+// arrived (on whichever instances they arrived), and marks the record verified or rejected.
+import { Server, type Upload } from '@tus/server';
 import { ConflictError, NotFoundError } from '../core/errors.js';
 import { putRecord } from '../core/lifecycle/engine.js';
 import type { Case, CaseRecord } from '../core/model/case.js';
 import type { Db } from './db.js';
 import type { ResolvedOptions } from './config.js';
-import { inspectFile, saveRecordRow, sniffFile } from './records.js';
 import type { KeyedWrite } from './idempotency.js';
+import type { Logger } from './logging.js';
+import { takeUploadHash, type RecordFiles } from './record-files.js';
+import { inspectStored, saveRecordRow, sniffStored } from './records.js';
+import { DbLocker } from './upload-lock.js';
 import type { CaseStore } from './store.js';
 import type { UploadMetadata } from './tus-metadata.js';
 
@@ -38,78 +37,13 @@ export interface Completion {
 /** How the server's SHA-256 of finished uploads was made, since the process started (diagnostics and tests). */
 export const uploadHashStats = { incremental: 0, fullPass: 0 };
 
-// Upload ids are the UUIDs of `namingFunction`; anything else never reaches the disk.
-const UPLOAD_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
-/**
- * The tus file store, hashing each upload's bytes as they are written, in offset order: a finished
- * upload's SHA-256 needs no second read of the file. The running hashes live in memory only, so a
- * restart (or a write that does not continue where the hash stopped) leaves `takeHash` empty and
- * the caller hashes the stored file instead.
- */
-export class HashingFileStore extends FileStore {
-  private readonly running = new Map<string, { hash: Hash; offset: number }>();
-
-  override async create(file: Upload): Promise<Upload> {
-    const created = await super.create(file);
-    this.running.set(file.id, { hash: createHash('sha256'), offset: 0 });
-    return created;
-  }
-
-  // Each chunk is hashed only once it is on disk, so the hash always covers exactly the bytes stored.
-  override async write(readable: Readable, id: string, offset: number): Promise<number> {
-    if (!UPLOAD_ID.test(id)) throw ERRORS.FILE_NOT_FOUND;
-    let run = this.running.get(id);
-    if (run && run.offset !== offset) {
-      this.running.delete(id);
-      run = undefined;
-    }
-    let at = offset;
-    let writing = false;
-    let fh;
-    try {
-      fh = await open(join(this.directory, id), 'r+');
-      for await (const chunk of readable as AsyncIterable<Buffer>) {
-        writing = true;
-        for (let done = 0; done < chunk.length;) done += (await fh.write(chunk, done, chunk.length - done, at + done)).bytesWritten;
-        writing = false;
-        at += chunk.length;
-        if (run) {
-          run.hash.update(chunk);
-          run.offset = at;
-        }
-      }
-    } catch {
-      // A cut between chunks leaves disk and hash agreeing; a failed disk write may leave part of a
-      // chunk stored but not hashed, so only then is the running hash given up for a full pass.
-      if (writing) this.running.delete(id);
-      throw ERRORS.FILE_WRITE_ERROR;
-    } finally {
-      await fh?.close();
-    }
-    return at;
-  }
-
-  /** The SHA-256 of a finished upload of `size` bytes, if its bytes were all hashed on arrival; forgets it. */
-  takeHash(id: string, size: number): string | undefined {
-    const run = this.running.get(id);
-    this.running.delete(id);
-    return run && run.offset === size ? run.hash.digest('hex') : undefined;
-  }
-
-  override async remove(id: string): Promise<void> {
-    this.running.delete(id);
-    await super.remove(id);
-  }
-}
-
 /** A tus failure the hooks raise, in the shape @tus/server answers with. */
 const tusFailure = (status_code: number, body: string) => ({ status_code, body });
 
 /** The tus server and the bookkeeping around it. */
 export class Uploads {
   readonly tus: Server;
-  readonly store: HashingFileStore;
+  readonly locker: DbLocker;
   private readonly creations = new WeakMap<Request, CreationContext>();
   private readonly completions = new WeakMap<Request, Completion>();
   private readonly failures = new WeakMap<Request, unknown>();
@@ -118,20 +52,33 @@ export class Uploads {
     private readonly db: Db,
     private readonly cases: CaseStore,
     private readonly options: ResolvedOptions,
+    private readonly files: RecordFiles,
+    private readonly logger?: Logger,
   ) {
-    this.store = new HashingFileStore({ directory: join(options.dataDir, 'uploads'), expirationPeriodInMilliseconds: options.uploadExpirationMs });
+    const store = files.tus;
+    this.locker = new DbLocker(db);
     this.tus = new Server({
       path: '/v1/cases',
-      datastore: this.store,
+      datastore: store,
+      locker: this.locker,
       maxSize: options.config.uploads.maxSize,
       disableTerminationForFinishedUploads: true,
-      namingFunction: () => crypto.randomUUID(),
+      namingFunction: () => store.storeId(crypto.randomUUID()),
       // Upload URLs live under their case: /v1/cases/{id}/uploads/{uploadId}.
-      generateUrl: (req, { id }) => `${new URL(req.url).pathname.replace(/\/+$/, '')}/${id}`,
-      getFileIdFromRequest: (req) => /\/uploads\/([^/]+)$/.exec(new URL(req.url).pathname)?.[1],
+      generateUrl: (req, { id }) => `${new URL(req.url).pathname.replace(/\/+$/, '')}/${store.uploadId(id) ?? ''}`,
+      getFileIdFromRequest: (req) => {
+        const id = /\/uploads\/([^/]+)$/.exec(new URL(req.url).pathname)?.[1];
+        return id ? store.storeId(id) : undefined;
+      },
       onUploadCreate: (req, upload) => this.onCreate(req as unknown as Request, upload),
       onUploadFinish: (req, upload) => this.onFinish(req as unknown as Request, upload),
     });
+  }
+
+  private idOf(upload: Upload): string {
+    const id = this.files.tus.uploadId(upload.id);
+    if (!id) throw tusFailure(404, 'not_found');
+    return id;
   }
 
   /** Hands a creation request to tus with what the route already checked. */
@@ -145,14 +92,14 @@ export class Uploads {
     return this.tus.handleWeb(req);
   }
 
-  /** What stopped a creation before tus made the upload (a replay, a closed case): the route answers it. */
-  failure(req: Request): unknown {
-    return this.failures.get(req);
-  }
-
   /** What the request completed, if it completed an upload. */
   completion(req: Request): Completion | undefined {
     return this.completions.get(req);
+  }
+
+  /** What stopped a creation before tus made the upload (a replay, a closed case): the route answers it. */
+  failure(req: Request): unknown {
+    return this.failures.get(req);
   }
 
   private async onCreate(req: Request, upload: Upload): Promise<{ metadata: Record<string, string> }> {
@@ -169,14 +116,15 @@ export class Uploads {
       createdAt: new Date().toISOString(),
     };
     const engine = this.cases.engineContext();
+    const uploadId = this.idOf(upload);
     try {
       await this.cases.mutate(ctx.caseId, { owner: ctx.owner }, async (cur, tx) => {
         const result = putRecord(cur, record, engine, 'patient');
         if (!result.ok) return result;
-        await tx.query('INSERT INTO uploads (id, case_id, record_id, owner, sha256) VALUES ($1, $2, $3, $4, $5)', [upload.id, ctx.caseId, ctx.recordId, ctx.owner, ctx.meta.sha256 ?? null]);
+        await tx.query('INSERT INTO uploads (id, case_id, record_id, owner, sha256) VALUES ($1, $2, $3, $4, $5)', [uploadId, ctx.caseId, ctx.recordId, ctx.owner, ctx.meta.sha256 ?? null]);
         await saveRecordRow(tx, ctx.caseId, record, null);
         return result;
-      }, { once: ctx.once?.(upload.id) });
+      }, { once: ctx.once?.(uploadId) });
     } catch (e) {
       // tus would answer any error as a 500: the route answers it instead, and tus creates nothing.
       this.failures.set(req, e);
@@ -187,8 +135,9 @@ export class Uploads {
   }
 
   private async onFinish(req: Request, upload: Upload): Promise<{ status_code: number; headers: Record<string, string> }> {
+    const uploadId = this.idOf(upload);
     const row = (await this.db.query<{ case_id: string; record_id: string; sha256: string | null; finished: boolean }>(
-      'SELECT case_id, record_id, sha256, finished FROM uploads WHERE id = $1', [upload.id],
+      'SELECT case_id, record_id, sha256, finished FROM uploads WHERE id = $1', [uploadId],
     )).rows[0];
     if (!row) throw tusFailure(404, 'not_found');
     // Finishing happens once: an empty PATCH at the end of a finished upload answers the record as it
@@ -197,11 +146,13 @@ export class Uploads {
       const done = (await this.db.query<{ status: string }>('SELECT status FROM records WHERE case_id = $1 AND id = $2', [row.case_id, row.record_id])).rows[0];
       return { status_code: 204, headers: { 'SO-Record-Id': row.record_id, 'SO-Record-Status': done?.status ?? 'rejected' } };
     }
-    const path = join(this.store.directory, upload.id);
-    const incremental = this.store.takeHash(upload.id, upload.size ?? upload.offset);
-    // A second read of the whole file only when the running hash was lost (restart, out-of-order write).
-    const found = incremental ? { mediaType: await sniffFile(path), sha256: incremental, size: upload.offset } : await inspectFile(path);
+    const file = this.files.uploadFile(uploadId);
+    const incremental = await takeUploadHash(this.db, uploadId, upload.size ?? upload.offset);
+    // A second read of the whole file, streamed, only when the running hash was lost (a crash mid-write).
+    const found = incremental ? { mediaType: await sniffStored(this.files, file), sha256: incremental, size: upload.offset } : await inspectStored(this.files, file);
     uploadHashStats[incremental ? 'incremental' : 'fullPass']++;
+    // Which pass made the hash (no ids: only how the server works, for operators and the multi-instance tests).
+    this.logger?.info({ msg: 'upload hashed', hashPass: incremental ? 'incremental' : 'full' });
     const accepted = found.mediaType !== undefined && this.options.config.uploads.acceptedTypes.includes(found.mediaType);
     const reason = !accepted ? 'type_not_allowed' : row.sha256 && row.sha256 !== found.sha256 ? 'hash_mismatch' : undefined;
     const at = new Date().toISOString();
@@ -211,7 +162,7 @@ export class Uploads {
         const before = cur.records.find((r) => r.id === row.record_id);
         if (!before) return { ok: false, error: new ConflictError('conflict') };
         // Another request finished it meanwhile: nothing more to do.
-        const claimed = await tx.query('UPDATE uploads SET finished = true WHERE id = $1 AND NOT finished', [upload.id]);
+        const claimed = await tx.query('UPDATE uploads SET finished = true WHERE id = $1 AND NOT finished', [uploadId]);
         if (claimed.rowCount !== 1) return { ok: true, case: cur, events: [] };
         const { rejectionReason: _r, verifiedAt: _v, ...rest } = before;
         const record: CaseRecord = {
@@ -224,7 +175,7 @@ export class Uploads {
         };
         const result = putRecord(cur, record, engine, 'patient');
         if (!result.ok) return result;
-        await saveRecordRow(tx, row.case_id, record, reason ? null : join('uploads', upload.id));
+        await saveRecordRow(tx, row.case_id, record, reason ? null : file);
         return result;
       });
     } catch (e) {
@@ -232,7 +183,7 @@ export class Uploads {
       throw e instanceof ConflictError ? tusFailure(409, e.reason) : e;
     }
     const status = reason ? 'rejected' : row.sha256 ? 'verified' : 'received';
-    this.completions.set(req, { uploadId: upload.id, recordId: row.record_id, status });
+    this.completions.set(req, { uploadId, recordId: row.record_id, status });
     return { status_code: reason === 'type_not_allowed' ? 415 : req.method === 'POST' ? 201 : 204, headers: { 'SO-Record-Id': row.record_id, 'SO-Record-Status': status } };
   }
 
@@ -271,7 +222,7 @@ export class Uploads {
    * the client was told) and the bytes go, so no record stays `uploading`. True when that happened.
    */
   async overran(uploadId: string): Promise<boolean> {
-    const upload = await this.store.getUpload(uploadId).catch(() => undefined);
+    const upload = await this.files.tus.getUpload(this.files.tus.storeId(uploadId)).catch(() => undefined);
     if (upload?.size === undefined || upload.offset !== upload.size) return false;
     await this.close(uploadId, 'too_large');
     await this.remove(uploadId);
@@ -315,6 +266,6 @@ export class Uploads {
 
   /** Removes stored bytes (rejected content is never kept). */
   async remove(uploadId: string): Promise<void> {
-    await this.store.remove(uploadId).catch(() => {});
+    await this.files.removeUpload(uploadId);
   }
 }

@@ -30,20 +30,33 @@ class FakeVisibility extends EventTarget implements VisibilitySource {
 }
 
 describe('reconnect delays', () => {
-  it('stay between 1 and 60 seconds', () => {
-    for (let a = 0; a < 10; a++) for (const r of [0, 0.5, 0.999999]) {
-      const d = reconnectDelay(a, {}, () => r);
-      assert.ok(d >= 1000 && d <= 60_000, String(d));
+  it('stay between the least and the longest wait', () => {
+    for (let a = 0; a < 40; a++) for (const r of [0, 0.5, 0.999999]) {
+      const d = reconnectDelay(a, {}, () => r, 2000);
+      assert.ok(d >= 500 && d <= 60_000, String(d));
     }
   });
 
-  it('spread 1,000 watchers so that no second gets more than 5% of them', () => {
-    const buckets = new Map<number, number>();
+  it('take the server\'s retry hint for the first attempt, and widen only on repeated failures', () => {
+    const top = (attempt: number, hint?: number) => reconnectDelay(attempt, {}, () => 0.999999, hint);
+    assert.ok(top(0, 2000) <= 4000 && top(0, 2000) > 3900, String(top(0, 2000)));
+    assert.ok(top(0, 300) <= 600, String(top(0, 300)));
+    assert.ok(top(1, 2000) > 7900 && top(1, 2000) <= 8000, String(top(1, 2000)));
+    assert.equal(top(10, 2000), 60_000);
+    assert.ok(top(0) <= 4000, 'no hint: a 4 s window');
+  });
+
+  it('bring 1,000 watchers back within 4 s of a drop, no quarter-second with more than 12% of them', () => {
+    const slots = new Map<number, number>();
+    let latest = 0;
     for (let i = 0; i < 1000; i++) {
-      const s = Math.floor(reconnectDelay(0) / 1000);
-      buckets.set(s, (buckets.get(s) ?? 0) + 1);
+      const d = reconnectDelay(0, {}, Math.random, 2000);
+      latest = Math.max(latest, d);
+      const s = Math.floor(d / 250);
+      slots.set(s, (slots.get(s) ?? 0) + 1);
     }
-    assert.ok(Math.max(...buckets.values()) <= 50, `max per second: ${Math.max(...buckets.values())}`);
+    assert.ok(latest <= 4000, `latest: ${latest}`);
+    assert.ok(Math.max(...slots.values()) <= 120, `max per quarter-second: ${Math.max(...slots.values())}`);
   });
 });
 

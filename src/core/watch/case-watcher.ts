@@ -1,6 +1,7 @@
 // CaseWatcher: a live view of one case. It follows the backend's event stream (fetch + SSE, since
 // EventSource cannot send an Authorization header), resumes from the last event id, treats a
-// silent stream as dead, reconnects with full jitter, falls back to ETag polling where there is no
+// silent stream as dead, reconnects with full jitter in a window set by the server's `retry:`
+// hint (widened only on repeated failures), falls back to ETag polling where there is no
 // stream, and makes no request at all while the page is hidden.
 import { createParser } from 'eventsource-parser';
 import type { CallContext } from '../backend.js';
@@ -68,6 +69,8 @@ export class CaseWatcher extends EventTarget implements CaseWatch {
   private readonly visibility: VisibilitySource | null;
   private readonly fetchFn: typeof fetch;
   private attempt = 0;
+  /** The server's `retry:` hint, ms, once a stream has sent one. */
+  private retryHintMs?: number;
   private timer: unknown;
   private silenceTimer: unknown;
   private abort?: AbortController;
@@ -251,6 +254,9 @@ export class CaseWatcher extends EventTarget implements CaseWatch {
         onComment: () => {
           healthy = true;
         },
+        onRetry: (ms) => {
+          if (Number.isFinite(ms) && ms > 0) this.retryHintMs = Math.min(ms, 60_000);
+        },
       });
       const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
       for (;;) {
@@ -280,7 +286,7 @@ export class CaseWatcher extends EventTarget implements CaseWatch {
   private scheduleReconnect(): void {
     if (this.closed || this.visibility?.hidden) return;
     this.setConnection('waiting');
-    const delay = reconnectDelay(this.attempt++, this.options.reconnect, this.options.random);
+    const delay = reconnectDelay(this.attempt++, this.options.reconnect, this.options.random, this.retryHintMs);
     this.timer = this.timers.setTimeout(() => void this.refreshOrStream(), delay);
   }
 

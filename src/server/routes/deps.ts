@@ -4,6 +4,7 @@ import type { TokenIssuer } from '../auth.js';
 import type { ResolvedOptions } from '../config.js';
 import type { Db } from '../db.js';
 import type { EventsHub } from '../events-hub.js';
+import type { RecordFiles } from '../record-files.js';
 import type { CaseStore } from '../store.js';
 
 /** The server's parts, shared by the route modules. */
@@ -11,6 +12,7 @@ export interface Deps {
   db: Db;
   store: CaseStore;
   hub: EventsHub;
+  files: RecordFiles;
   tokens: TokenIssuer;
   config: BackendConfig;
   options: ResolvedOptions;

@@ -1,8 +1,7 @@
 // `GET /v1/cases/{id}/events`: the case's timeline as server-sent events. On connect it replays every
-// event after Last-Event-ID, then sends new ones as they commit, with a heartbeat comment.
+// event after Last-Event-ID, then sends new ones as they commit on any instance, with a heartbeat comment.
 import type { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
-import type { Case, CaseEvent } from '../../core/model/case.js';
 import { requirePrincipal } from '../auth.js';
 import type { AppEnv } from '../env.js';
 import type { CaseEventMessage } from '../events-hub.js';
@@ -30,35 +29,28 @@ export function eventRoutes(app: Hono<AppEnv>, { store, hub, options }: Deps): v
         closed = true;
         wake?.();
       };
-      // Listen before reading the replay, so nothing committed in between is missed (ids dedupe).
-      const unsubscribe = hub.subscribe(caseId, (m) => {
-        queue.push(m);
-        wake?.();
-      });
       stream.onAbort(stop);
       hub.signal.addEventListener('abort', stop, { once: true });
       const heartbeat = setInterval(() => void stream.write(': hb\n\n').catch(stop), options.heartbeatMs);
-      let sent = after;
-      const send = async (event: CaseEvent, value: Case) => {
-        if (event.id <= sent) return;
-        sent = event.id;
-        await stream.writeSSE({ id: String(event.id), event: 'case-event', data: JSON.stringify({ event, case: value }) });
-      };
+      let unsubscribe: (() => void) | undefined;
       try {
         await stream.write('retry: 2000\n\n');
-        const replay = await store.eventsAfter(caseId, after);
-        // Replayed events travel with the case as it is now (read after them, so never older).
-        const current = replay.length ? await store.get(caseId, { system: true }) : undefined;
-        for (const event of replay) if (current) await send(event, current);
+        // The hub reads every event after `after` from the database (the replay), then each commit's.
+        unsubscribe = hub.subscribe(caseId, after, (m) => {
+          queue.push(m);
+          wake?.();
+        }, stop);
         while (!closed) {
-          for (let m = queue.shift(); m; m = queue.shift()) await send(m.event, m.case);
+          for (let m = queue.shift(); m; m = queue.shift()) {
+            await stream.writeSSE({ id: String(m.event.id), event: 'case-event', data: JSON.stringify({ event: m.event, case: m.case }) });
+          }
           if (closed) break;
           await new Promise<void>((resolve) => (wake = resolve));
           wake = undefined;
         }
       } finally {
         clearInterval(heartbeat);
-        unsubscribe();
+        unsubscribe?.();
         hub.signal.removeEventListener('abort', stop);
         await stream.close().catch(() => {});
       }

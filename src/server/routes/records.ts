@@ -1,7 +1,5 @@
 // `GET /v1/cases/{id}/records/{recordId}/content`: the verified bytes, as an attachment (no-store and
 // nosniff, as every API answer: see app.ts).
-import { createReadStream } from 'node:fs';
-import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import type { Hono } from 'hono';
 import { requirePrincipal } from '../auth.js';
@@ -12,14 +10,15 @@ import { problems } from '../problem.js';
 import type { Deps } from './deps.js';
 
 /** A verified record's bytes as an attachment answer, or a 404 (the one place record content is read). */
-export async function recordContent(deps: Pick<Deps, 'db' | 'options'>, caseId: string, recordId: string, disposition = 'attachment'): Promise<Response> {
+export async function recordContent(deps: Pick<Deps, 'db' | 'files'>, caseId: string, recordId: string, disposition = 'attachment'): Promise<Response> {
   const r = await deps.db.query<{ media_type: string; size: string | number; file: string | null }>(
     "SELECT media_type, size, file FROM records WHERE case_id = $1 AND id = $2 AND status = 'verified'",
     [caseId, recordId],
   );
   const row = r.rows[0];
   if (!row?.file) throw problems.notFound();
-  const body = Readable.toWeb(createReadStream(join(deps.options.dataDir, row.file))) as ReadableStream<Uint8Array>;
+  // Streamed from the records store (local files or S3), never held whole.
+  const body = Readable.toWeb(await deps.files.read(row.file)) as ReadableStream<Uint8Array>;
   return new Response(body, {
     headers: { 'Content-Type': row.media_type, 'Content-Length': String(row.size), 'Content-Disposition': disposition },
   });

@@ -61,7 +61,7 @@ function page(c: Case, locale: Locale, expiresAt: string, reportHref: string | u
 }
 
 /** Mounts the care team's link and the patient's revocation of links. */
-export function sharedRoutes(app: Hono<AppEnv>, { db, store, options }: Deps): void {
+export function sharedRoutes(app: Hono<AppEnv>, { db, store, files }: Deps): void {
   const linked = async (c: Context): Promise<{ kase: Case; expiresAt: string }> => {
     const token = c.req.param('token') ?? '';
     if (!/^[A-Za-z0-9_-]{43}$/.test(token)) throw problems.notFound();
@@ -91,7 +91,7 @@ export function sharedRoutes(app: Hono<AppEnv>, { db, store, options }: Deps): v
     const { kase } = await linked(c);
     const recordId = kase.opinion?.reportRecordId;
     if (!recordId) throw problems.notFound();
-    const res = await recordContent({ db, options }, kase.id, recordId, 'attachment; filename="second-opinion-report.pdf"');
+    const res = await recordContent({ db, files }, kase.id, recordId, 'attachment; filename="second-opinion-report.pdf"');
     secure(c);
     c.res.headers.forEach((v, k) => res.headers.set(k, v));
     return res;

@@ -1,7 +1,5 @@
 // The staff API (coordinators and specialists): the moves that take a case to its opinion.
 // Roles are checked by the core lifecycle table; an illegal move is a 409, a role that may not make it a 403.
-import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Context, Hono } from 'hono';
 import { applyAction, putRecord, type ActionInputs } from '../../core/lifecycle/engine.js';
 import type { Action } from '../../core/lifecycle/transitions.js';
@@ -11,13 +9,13 @@ import type { AppEnv } from '../env.js';
 import { caseAnswer, caseResponse, ifMatchVersion, jsonAnswer, noteBody, pageLimit, readBody, readCapped, send, staffAccess } from '../http.js';
 import { keyedWrite } from '../idempotency.js';
 import { problems } from '../problem.js';
-import { inspectBytes, recordsDir, saveRecordRow } from '../records.js';
+import { inspectBytes, saveRecordRow } from '../records.js';
 import { actingRole } from '../roles.js';
 import { AcceptBodySchema, DeclineBodySchema, RequestInformationBodySchema } from '../wire.js';
 import type { Deps } from './deps.js';
 
 /** Mounts `/v1/staff/*`. */
-export function staffRoutes(app: Hono<AppEnv>, { store, config, options }: Deps): void {
+export function staffRoutes(app: Hono<AppEnv>, { store, config, files }: Deps): void {
   const move = async <A extends Action>(c: Context, action: A, input: ActionInputs[A]) => {
     const p = requireStaff(c);
     const ifMatch = ifMatchVersion(c);
@@ -66,7 +64,7 @@ export function staffRoutes(app: Hono<AppEnv>, { store, config, options }: Deps)
       id: crypto.randomUUID(), kind: 'other', title: 'Second opinion report', mediaType: found.mediaType, size: found.size,
       sha256: found.sha256, status: 'verified', source: 'staff', createdAt: at, verifiedAt: at,
     };
-    const file = join('records', record.id);
+    const file = `records/${record.id}`;
     const ctx = store.engineContext();
     const actor = p.roles.includes('specialist') ? 'specialist' : 'coordinator';
     const answer = jsonAnswer(record, 201, {
@@ -76,7 +74,7 @@ export function staffRoutes(app: Hono<AppEnv>, { store, config, options }: Deps)
       const result = putRecord(cur, record, ctx, actor);
       if (!result.ok) return result;
       // The bytes before the row that names them.
-      await writeFile(join(await recordsDir(options.dataDir), record.id), bytes);
+      await files.put(file, bytes);
       await saveRecordRow(tx, caseId, record, file);
       return result;
     }, { once: keyedWrite(c, () => answer) });
