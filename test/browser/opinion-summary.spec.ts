@@ -3,7 +3,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/elements/opinion-summary.js';
 import { createClient, RestBackend } from '../../src/core/index.js';
-import { TEST_BACKEND } from './fhir.support.js';
+import { TEST_BACKEND, watchesWithoutChanges } from './fhir.support.js';
 import type { SoOpinionSummary } from '../../src/components/opinion-summary/opinion-summary.js';
 import type { SoAnotherOpinionEvent, SoOpinionSharedEvent } from '../../src/components/opinion-summary/events.js';
 import { opinionEn } from '../../src/components/opinion-summary/opinion-messages.js';
@@ -11,6 +11,9 @@ import { deepActiveElement } from '../../src/components/shared/focus.js';
 import type { Case } from '../../src/core/index.js';
 import { expectAccessible } from './support/axe.js';
 import { catalogueStrings, nextEvent, request, session, until, text, toOpinion, type Session } from './status-tracker.support.js';
+
+// On FHIR this page's summaries watch their cases, but none is changed while watched.
+watchesWithoutChanges();
 
 const $ = <T extends Element = HTMLElement>(el: Element, sel: string) => el.shadowRoot!.querySelector<T>(sel)!;
 
