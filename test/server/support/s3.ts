@@ -3,7 +3,7 @@
 // bucket, and stopped (its daemons killed, its folder deleted) by `stop` or when the process exits.
 import { execFile, execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { freePort } from './postgres.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -19,16 +19,6 @@ export interface S3Engine {
   stop(): Promise<void>;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 /** Starts RGW with `bucket`; throws with the script's message when Ceph is missing or fails (never skips). */
 export async function startS3(bucket = 'so-records'): Promise<S3Engine> {
