@@ -39,7 +39,7 @@ export const entries = [
       'dist/core/uploads/upload-manager.js': '{ UploadManager }',
       'dist/components/request-form/request-form.messages.js': '{ FORM_MESSAGES_EN }',
       'dist/components/request-form/request-form.validation.js': '{ sendRequest, readInput, validateAll, validateStep, validateField, placeIssues }',
-      'dist/components/request-form/request-form.steps.js': '{ renderStep, renderConfirmation, renderSummary, issueWords, stepStyles }',
+      'dist/components/request-form/request-form.steps.view.js': '{ renderStep, renderConfirmation, renderSummary, issueWords, stepStyles }',
       'dist/components/status-tracker/tracker-list.view.js': '{ renderCaseList }',
       'dist/components/status-tracker/tracker-list.controller.js': '{ CaseListController }',
       'dist/components/status-tracker/tracker-actions.controller.js': '{ trackerActions }',

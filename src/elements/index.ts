@@ -8,11 +8,11 @@ import './record-uploader.js';
 
 export * from '../components/index.js';
 export { SoStatusTracker } from '../components/status-tracker/status-tracker.js';
-export { SoStatusChangedEvent, SoActionRequiredEvent, SoBeforeWithdrawEvent } from '../components/status-tracker/events.js';
-export type { TrackerMessages } from '../components/status-tracker/tracker-messages.js';
+export { SoStatusChangedEvent, SoActionRequiredEvent, SoBeforeWithdrawEvent } from '../components/status-tracker/status-tracker.events.js';
+export type { TrackerMessages } from '../components/status-tracker/status-tracker.messages.js';
 export { SoOpinionSummary } from '../components/opinion-summary/opinion-summary.js';
-export { SoOpinionSharedEvent, SoAnotherOpinionEvent } from '../components/opinion-summary/events.js';
-export type { OpinionMessages } from '../components/opinion-summary/opinion-messages.js';
+export { SoOpinionSharedEvent, SoAnotherOpinionEvent } from '../components/opinion-summary/opinion-summary.events.js';
+export type { OpinionMessages } from '../components/opinion-summary/opinion-summary.messages.js';
 export { SoRequestForm } from './request-form.js';
 export { SoStepChangeEvent, SoCaseCreatedEvent } from '../components/request-form/request-form.events.js';
 export type { RequestFormI18n } from '../components/request-form/request-form.js';

@@ -9,9 +9,9 @@ import type { SoClientChangeEvent, SoErrorEvent } from '../components/shared/eve
 import { SoRequestForm } from '../components/request-form/request-form.js';
 import type { SoCaseCreatedEvent, SoStepChangeEvent } from '../components/request-form/request-form.events.js';
 import { SoStatusTracker } from '../components/status-tracker/status-tracker.js';
-import type { SoActionRequiredEvent, SoBeforeWithdrawEvent, SoStatusChangedEvent } from '../components/status-tracker/events.js';
+import type { SoActionRequiredEvent, SoBeforeWithdrawEvent, SoStatusChangedEvent } from '../components/status-tracker/status-tracker.events.js';
 import { SoOpinionSummary } from '../components/opinion-summary/opinion-summary.js';
-import type { SoAnotherOpinionEvent, SoOpinionSharedEvent } from '../components/opinion-summary/events.js';
+import type { SoAnotherOpinionEvent, SoOpinionSharedEvent } from '../components/opinion-summary/opinion-summary.events.js';
 import { SoRecordUploader } from '../components/record-uploader/record-uploader.js';
 import type { SoBeforeUploadEvent, SoRecordUploadedEvent, SoUploadErrorEvent, SoUploadProgressEvent } from '../components/record-uploader/record-uploader.events.js';
 

@@ -4,9 +4,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { CaseSchema, parseWith, type Case } from '../../src/index.js';
 import { deliveryStateText } from '../../src/components/opinion-summary/care-team-delivery.js';
-import { opinionEn } from '../../src/components/opinion-summary/opinion-messages.js';
-import { opinionFrCA } from '../../src/components/opinion-summary/opinion-messages.fr-CA.js';
-import { opinionView } from '../../src/components/opinion-summary/opinion-model.js';
+import { opinionEn } from '../../src/components/opinion-summary/opinion-summary.messages.js';
+import { opinionFrCA } from '../../src/components/opinion-summary/opinion-summary.messages.fr-CA.js';
+import { opinionView } from '../../src/components/opinion-summary/opinion-summary.model.js';
 import type { CareTeamDelivery } from '../../src/core/model/case.js';
 import { validRequest } from '../fixtures/requests.js';
 

@@ -4,11 +4,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createClient, MemoryBackend, type Case, type SecondOpinionClient } from '../../src/index.js';
-import { canReply, canWithdraw, clockWords, newActions, recordsForReply, timelineSteps } from '../../src/components/status-tracker/tracker-model.js';
+import { canReply, canWithdraw, clockWords, newActions, recordsForReply, timelineSteps } from '../../src/components/status-tracker/status-tracker.model.js';
 import { CaseListPager } from '../../src/components/status-tracker/tracker-list.controller.js';
-import { trackerEn } from '../../src/components/status-tracker/tracker-messages.js';
-import { trackerFrCA } from '../../src/components/status-tracker/tracker-messages.fr-CA.js';
-import { earlierOpinions, opinionView, outcomeTone } from '../../src/components/opinion-summary/opinion-model.js';
+import { trackerEn } from '../../src/components/status-tracker/status-tracker.messages.js';
+import { trackerFrCA } from '../../src/components/status-tracker/status-tracker.messages.fr-CA.js';
+import { earlierOpinions, opinionView, outcomeTone } from '../../src/components/opinion-summary/opinion-summary.model.js';
 import { validRequest } from '../fixtures/requests.js';
 
 const specialist = { name: 'Dr. Lee', specialty: 'Oncology' };

@@ -3,7 +3,7 @@
 // element owns the state and the action; this draws what a backend that delivers reports.
 import { html, nothing, type TemplateResult } from 'lit';
 import type { CareTeamDelivery } from '../../core/model/case.js';
-import type { OpinionMessages } from './opinion-messages.js';
+import type { OpinionMessages } from './opinion-summary.messages.js';
 
 /** What the delivery view needs from the element. */
 export interface DeliveryViewInput {

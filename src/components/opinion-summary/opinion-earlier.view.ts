@@ -4,8 +4,8 @@ import { css, html, type TemplateResult } from 'lit';
 import type { SecondOpinionClient } from '../../core/client/client.js';
 import type { Case } from '../../core/model/case.js';
 import { claimClientError } from '../shared/client-errors.js';
-import type { OpinionMessages } from './opinion-messages.js';
-import { earlierOpinions, type EarlierOpinionView } from './opinion-model.js';
+import type { OpinionMessages } from './opinion-summary.messages.js';
+import { earlierOpinions, type EarlierOpinionView } from './opinion-summary.model.js';
 
 /** The part's own rules, adopted when it loads. */
 export const styles = [css`

@@ -14,9 +14,9 @@ import { claimClientError } from '../shared/client-errors.js';
 import { formatDate } from '../shared/i18n/format.js';
 import type { MessagesOverride } from '../shared/i18n/messages.js';
 import { tokenStyles } from '../shared/tokens.styles.js';
-import { SoAnotherOpinionEvent, SoOpinionSharedEvent } from './events.js';
-import { OPINION_WORDS, type OpinionMessages } from './opinion-messages.js';
-import { opinionView, type EarlierOpinionView, type OpinionView } from './opinion-model.js';
+import { SoAnotherOpinionEvent, SoOpinionSharedEvent } from './opinion-summary.events.js';
+import { OPINION_WORDS, type OpinionMessages } from './opinion-summary.messages.js';
+import { opinionView, type EarlierOpinionView, type OpinionView } from './opinion-summary.model.js';
 import { opinionSummaryStyles } from './opinion-summary.styles.js';
 
 // The earlier opinions, loaded only for a case that follows another.

@@ -34,7 +34,7 @@ const drafts = () => import('./draft-store.js');
 // The checks (zod and the core schema), steps 2-6, the error summary and the problems' words: fetched
 // when a form connects, while step 1 is on screen. Every check awaits them, and a later step shows the
 // loading line until they are here; problems exist only once they are here, so their words may too.
-const later = onDemand(() => Promise.all([import('./request-form.validation.js'), import('./request-form.steps.js')]).then(([r, s]) => ({ ...r, ...s })));
+const later = onDemand(() => Promise.all([import('./request-form.validation.js'), import('./request-form.steps.view.js')]).then(([r, s]) => ({ ...r, ...s })));
 
 /**
  * The second-opinion request: who it is for, the diagnosis and treatment, questions for the

@@ -12,11 +12,11 @@ import type { SecondOpinionClient } from '../../core/client/client.js';
 import type { CaseHost } from '../shared/case-controller.js';
 import { LiveCaseController } from '../shared/live-case-controller.js';
 import type { ElementPort } from '../shared/port.js';
-import { SoActionRequiredEvent, SoStatusChangedEvent } from './events.js';
+import { SoActionRequiredEvent, SoStatusChangedEvent } from './status-tracker.events.js';
 import type { TrackerActions } from './tracker-actions.controller.js';
-import type { TrackerMessages } from './tracker-messages.js';
+import type { TrackerMessages } from './status-tracker.messages.js';
 import type { CaseListController } from './tracker-list.controller.js';
-import { newActions } from './tracker-model.js';
+import { newActions } from './status-tracker.model.js';
 
 // List mode's pager comes the first time a tracker has no case to follow.
 const LIST = onDemand(() => import('./tracker-list.controller.js'));

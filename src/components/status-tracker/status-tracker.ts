@@ -13,8 +13,8 @@ import type { MessagesOverride } from '../shared/i18n/messages.js';
 import { tokenStyles } from '../shared/tokens.styles.js';
 import { TrackerController } from './status-tracker.controller.js';
 import { statusTrackerStyles } from './status-tracker.styles.js';
-import { TRACKER_WORDS, type TrackerMessages } from './tracker-messages.js';
-import { calendarDate, canReply, canWithdraw, clockWords, formatList, timelineSteps } from './tracker-model.js';
+import { TRACKER_WORDS, type TrackerMessages } from './status-tracker.messages.js';
+import { calendarDate, canReply, canWithdraw, clockWords, formatList, timelineSteps } from './status-tracker.model.js';
 
 // The views, loaded on demand the first time a tracker needs them; none is drawn before its case (or list) is in.
 const PARTS = {

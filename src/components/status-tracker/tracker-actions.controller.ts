@@ -7,9 +7,9 @@ import type { SecondOpinionClient } from '../../core/client/client.js';
 import type { Case } from '../../core/model/case.js';
 import { CaseAction } from '../shared/case-action.js';
 import type { ElementPort } from '../shared/port.js';
-import { SoBeforeWithdrawEvent } from './events.js';
-import type { TrackerMessages } from './tracker-messages.js';
-import { recordsForReply } from './tracker-model.js';
+import { SoBeforeWithdrawEvent } from './status-tracker.events.js';
+import type { TrackerMessages } from './status-tracker.messages.js';
+import { recordsForReply } from './status-tracker.model.js';
 
 /** The element the actions redraw and speak for. */
 export interface ActionsHost extends ReactiveControllerHost {

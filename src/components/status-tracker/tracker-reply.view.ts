@@ -6,8 +6,8 @@ import { recordKindText } from '../../core/i18n/record-kinds.js';
 import type { Case } from '../../core/model/case.js';
 import type { Locale } from '../../core/model/codes.js';
 import { fieldStyles } from './tracker-fields.styles.js';
-import type { TrackerMessages } from './tracker-messages.js';
-import { calendarDate, recordsForReply } from './tracker-model.js';
+import type { TrackerMessages } from './status-tracker.messages.js';
+import { calendarDate, recordsForReply } from './status-tracker.model.js';
 
 /** The reply's own rules, adopted when it loads. */
 export const styles = [fieldStyles, css`

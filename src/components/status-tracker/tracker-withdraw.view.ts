@@ -2,7 +2,7 @@
 // to withdraw. A view: it draws what it is given and hands the confirmation (or cancel) back.
 import { css, html, type TemplateResult } from 'lit';
 import { fieldStyles } from './tracker-fields.styles.js';
-import type { TrackerMessages } from './tracker-messages.js';
+import type { TrackerMessages } from './status-tracker.messages.js';
 
 /** The confirmation's own rules, adopted when it loads. */
 export const styles = [fieldStyles, css`

@@ -1,5 +1,5 @@
 // The Canadian French words of <so-opinion-summary>, loaded when a summary first speaks French.
-import type { OpinionMessages } from './opinion-messages.js';
+import type { OpinionMessages } from './opinion-summary.messages.js';
 
 /** Canadian French. */
 export const opinionFrCA: OpinionMessages = {

@@ -1,5 +1,5 @@
 // The Canadian French words of <so-status-tracker>, loaded when a tracker first speaks French.
-import type { TrackerMessages } from './tracker-messages.js';
+import type { TrackerMessages } from './status-tracker.messages.js';
 
 /** Canadian French. */
 export const trackerFrCA: TrackerMessages = {

@@ -132,5 +132,5 @@ export const opinionEn: OpinionMessages = {
 
 /** The summary's catalogues: English here, Canadian French loaded when a summary first speaks it. */
 export const OPINION_WORDS = new ElementWords<OpinionMessages>(opinionEn, {
-  'fr-CA': () => import('./opinion-messages.fr-CA.js').then((m) => m.opinionFrCA),
+  'fr-CA': () => import('./opinion-summary.messages.fr-CA.js').then((m) => m.opinionFrCA),
 });

@@ -5,7 +5,7 @@ import { checkTransition } from '../../core/lifecycle/transitions.js';
 import type { ActionRequired, Case } from '../../core/model/case.js';
 import type { RecordKind, Status } from '../../core/model/codes.js';
 import { formatDate } from '../shared/i18n/format.js';
-import type { TrackerMessages } from './tracker-messages.js';
+import type { TrackerMessages } from './status-tracker.messages.js';
 
 /** The steps of the happy path, in order; `declined` and `withdrawn` end it early. */
 export const MAIN_STEPS = ['submitted', 'triage', 'accepted', 'in_review', 'opinion_ready'] as const;

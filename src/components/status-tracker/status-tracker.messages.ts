@@ -126,5 +126,5 @@ export const trackerEn: TrackerMessages = {
 
 /** The tracker's catalogues: English here, Canadian French loaded when a tracker first speaks it. */
 export const TRACKER_WORDS = new ElementWords<TrackerMessages>(trackerEn, {
-  'fr-CA': () => import('./tracker-messages.fr-CA.js').then((m) => m.trackerFrCA),
+  'fr-CA': () => import('./status-tracker.messages.fr-CA.js').then((m) => m.trackerFrCA),
 });
