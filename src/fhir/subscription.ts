@@ -3,6 +3,7 @@
 // `bind <id>`, and on each `ping <id>` reads the case and hands on its new timeline entries. The
 // socket URL is the server's as its CapabilityStatement names it: nothing is added to it.
 import type { Case } from '../core/model/case.js';
+import { reconnectDelay } from '../core/watch/backoff.js';
 import type { TimelineFeed } from './poller.js';
 import type { Resource } from './types.js';
 
@@ -35,12 +36,16 @@ export function watchBySocket(options: SocketWatchOptions): () => void {
   let socket: WebSocket | undefined;
   let subscriptionId: string | undefined;
   let bindTimer: ReturnType<typeof setTimeout> | undefined;
-  // Reads run one at a time; pings during a read ask for one more read after it.
+  // Reads run one at a time; pings during a read ask for one more read after it. A read that fails
+  // is tried again after a jittered wait: the ping that asked for it will not come again.
   let reading = false;
   let again = false;
+  let failures = 0;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
 
   const forget = () => {
     clearTimeout(bindTimer);
+    clearTimeout(retryTimer);
     if (socket) {
       socket.onopen = socket.onmessage = socket.onerror = socket.onclose = null;
       socket.close();
@@ -64,14 +69,17 @@ export function watchBySocket(options: SocketWatchOptions): () => void {
       return;
     }
     reading = true;
+    clearTimeout(retryTimer);
     try {
       do {
         again = false;
         try {
           const c = await options.load();
+          failures = 0;
           if (!stopped) options.feed.push(c);
         } catch {
-          // A failed read is retried by the next ping; the watch engine reports lasting failures.
+          if (!stopped && !failed) retryTimer = setTimeout(() => void read(), reconnectDelay(failures++, { minMs: 250, maxMs: 30_000, firstWindowMs: 1000 }));
+          again = false;
         }
       } while (again && !stopped && !failed);
     } finally {

@@ -24,7 +24,18 @@ async function tracker(s: Session, c: Case, lang = 'en'): Promise<SoStatusTracke
 
 /** Waits for the so-status-changed event that moves the tracker to `status`, then for the DOM to show it. */
 async function shows(el: SoStatusTracker, status: Status): Promise<void> {
-  if (el.case?.status !== status) await nextEvent<SoStatusChangedEvent>(el, 'so-status-changed', (e) => e.status === status);
+  if (el.case?.status !== status) {
+    // Bounded, so a change that never arrives fails with what the tracker had rather than at the test's timeout.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`never showed ${status}: the tracker has ${el.case?.status ?? 'no case'}, connection ${el.connection}`)), 25_000);
+    });
+    try {
+      await Promise.race([nextEvent<SoStatusChangedEvent>(el, 'so-status-changed', (e) => e.status === status), late]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
   await until(() => el.case?.status === status, `case ${status}`);
   await el.updateComplete;
   expect($(el, 'so-status-badge').getAttribute('status')).to.equal(status);

@@ -135,6 +135,33 @@ describe('FhirBackend watches through a websocket Subscription', () => {
     assert.equal(rec.seen.length, before);
   });
 
+  it('reads again when the read a ping asked for fails: the change still arrives, though no second ping comes', { timeout: 15_000 }, async () => {
+    // Armed after the bind: the first read of the case after that fails once (a 400 is not retried by the HTTP layer).
+    let armed = false;
+    let failed = 0;
+    const gate = (req: Request) => {
+      if (!armed || req.method !== 'GET' || req.url.includes('/Subscription')) return undefined;
+      armed = false;
+      failed++;
+      return new Response('{"resourceType":"OperationOutcome","issue":[{"severity":"error","code":"processing"}]}', { status: 400, headers: { 'content-type': 'application/fhir+json' } });
+    };
+    const { rec, patient, staff, watch } = await setup(full, {}, gate);
+    const c = await patient.cases.create(validRequest(), { submit: true });
+    const w = watch(c.id);
+    await w.next('submitted');
+    const bind = delivery.log.findLast((e) => e.kind === 'bind');
+    assert.ok(bind?.kind === 'bind');
+    const pinged = delivery.next((e) => e.kind === 'ping' && e.id === bind.id);
+    armed = true;
+    await staff.staff.triage(c.id);
+    await pinged;
+    assert.equal((await w.next('triage')).case.status, 'triage');
+    assert.equal(failed, 1, 'the read after the ping failed once');
+    assert.equal(delivery.log.filter((e) => e.kind === 'ping' && e.id === bind.id).length, 1, 'one ping only');
+    assert.ok(!rec.seen.some((s) => s.url.includes('_lastUpdated')), 'no poll was made');
+    w.stop();
+  });
+
   it('watches a draft without a Task through its ServiceRequest', { timeout: 15_000 }, async () => {
     const noDraft = { ...FULL_PROFILE, name: 'no-draft', taskStatuses: TASK_STATUSES.filter((s) => s !== 'draft') };
     const { patient, watch } = await setup(full, { profile: noDraft });
