@@ -3,7 +3,8 @@
 import type { Context, Hono } from 'hono';
 import { applyAction, putRecord, type ActionInputs } from '../../core/lifecycle/engine.js';
 import type { Action } from '../../core/lifecycle/transitions.js';
-import { OpinionInputSchema, type CaseRecord } from '../../core/model/case.js';
+import { OpinionInputSchema } from '../../core/model/case.js';
+import { settleRecord, typeAccepted } from '../../core/records/intake.js';
 import { requireStaff } from '../auth.js';
 import type { AppEnv } from '../env.js';
 import { caseAnswer, caseResponse, ifMatchVersion, jsonAnswer, noteBody, pageLimit, readBody, readCapped, send, staffAccess } from '../http.js';
@@ -13,6 +14,9 @@ import { inspectBytes, saveRecordRow } from '../records.js';
 import { actingRole } from '../roles.js';
 import { AcceptBodySchema, DeclineBodySchema, RequestInformationBodySchema } from '../wire.js';
 import type { Deps } from './deps.js';
+
+// An opinion report is a PDF, whatever the service accepts from patients.
+const REPORT_TYPES = ['application/pdf'];
 
 /** Mounts `/v1/staff/*`. */
 export function staffRoutes(app: Hono<AppEnv>, { store, config, files }: Deps): void {
@@ -58,12 +62,14 @@ export function staffRoutes(app: Hono<AppEnv>, { store, config, files }: Deps): 
     const bytes = await readCapped(c, max, problems.tooLarge);
     const found = inspectBytes(bytes);
     noteBody(c, found.sha256);
-    if (found.mediaType !== 'application/pdf') throw problems.typeNotAllowed();
+    // The intake rule, for a report: its size was capped as it was read; a PDF only, by its first bytes.
+    // Handed over whole, with nothing declared to compare, it is verified.
+    if (!typeAccepted(found.mediaType, { acceptedTypes: REPORT_TYPES })) throw problems.typeNotAllowed();
     const at = new Date().toISOString();
-    const record: CaseRecord = {
+    const record = settleRecord({
       id: crypto.randomUUID(), kind: 'other', title: 'Second opinion report', mediaType: found.mediaType, size: found.size,
-      sha256: found.sha256, status: 'verified', source: 'staff', createdAt: at, verifiedAt: at,
-    };
+      sha256: found.sha256, source: 'staff', createdAt: at,
+    }, { status: 'verified' }, at);
     const file = `records/${record.id}`;
     const ctx = store.engineContext();
     const actor = p.roles.includes('specialist') ? 'specialist' : 'coordinator';
