@@ -16,12 +16,12 @@ describe('the FHIR test engine isolates transactions', () => {
     let finish!: () => void;
     const gate = new Promise<void>((done) => (finish = done));
     const tx = repo.withTransaction(async (r) => {
-      await r.createResource<Patient>({ resourceType: 'Patient', name: [{ family: 'Tremblay' }] });
+      await r.createResource({ resourceType: 'Patient', name: [{ family: 'Tremblay' }] } satisfies Patient);
       // The transaction's own reads see its writes at once.
       assert.equal((await r.searchResources<Patient>({ resourceType: 'Patient' })).length, 1);
       firstWritten();
       await gate;
-      await r.createResource<Patient>({ resourceType: 'Patient', name: [{ family: 'Roy' }] });
+      await r.createResource({ resourceType: 'Patient', name: [{ family: 'Roy' }] } satisfies Patient);
     });
     await midway;
     let answered = false;
