@@ -171,7 +171,7 @@ export function openApiDocument(config: BackendConfig): JsonObject {
       },
       '/v1/cases/{id}/events': {
         get: {
-          summary: 'Server-sent events: `id: <event id>`, `event: case-event`, `data: CaseEventMessage`. Resumes after Last-Event-ID.',
+          summary: 'Server-sent events: `id: <event id>`, `event: case-event`, `data: CaseEventMessage`. Resumes after Last-Event-ID. Also `event: case-changed`, `data: {"version": n}`, no id: the case changed without a timeline entry (a care-team delivery\'s state); clients ignore event types they do not know.',
           parameters: [idParam, { name: 'Last-Event-ID', in: 'header', required: false, schema: { type: 'string' } }, { name: 'lastEventId', in: 'query', required: false, schema: { type: 'string' } }],
           responses: { 200: { description: 'The stream.', content: { 'text/event-stream': { schema: { type: 'string' }, 'x-item-schema': ref('CaseEventMessage') } } }, ...common, 404: problem('No such case.') },
         },

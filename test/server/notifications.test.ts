@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { CaseSchema, parseWith } from '../../src/core/index.js';
 import { attempt } from './support/deliveries.js';
-import { call, createCase, PDF, sha256, startTestServer, tusMetadata, validRequest, type TestServer } from './helpers.js';
+import { call, createCase, PDF, sha256, sseReader, startTestServer, tusMetadata, validRequest, type TestServer } from './helpers.js';
 import { startSmtpSink, type Mail, type SmtpSink } from './support/smtp-sink.js';
 
 const FAST = { pollMs: 200, timeoutMs: 5000, retryMinMs: 10, retryFirstWindowMs: 40, retryMaxMs: 120 };
@@ -119,6 +119,41 @@ describe('e-mail notifications', { timeout: 180_000 }, () => {
 });
 
 describe('care-team delivery', { timeout: 180_000 }, () => {
+  it('tells the case\'s event stream each change of the delivery\'s state: case-changed, with the version and no id', async () => {
+    const patient = await s.patient();
+    const c = await create(patient, validRequest({ consent: CONSENT }));
+    await move(c.id, 'triage');
+    await move(c.id, 'accept', { specialist: { name: 'Dr. Chen', specialty: 'Oncology' } });
+    await move(c.id, 'start-review');
+    const issued = await move(c.id, 'opinion', { outcome: 'confirmed', summary: 'Agreed.', recommendations: [], answers: c.questions.map((q: { id: string }) => ({ questionId: q.id, text: 'Yes.' })) });
+    const sse = sseReader(await call(s.url, `/v1/cases/${c.id}/events`, patient, { headers: { 'Last-Event-ID': String(issued.timeline.at(-1).id) } }));
+    smtp.refuse.add('clinic@example.ca');
+    const shared = await (await call(s.url, `/v1/cases/${c.id}/share`, patient, { body: {} })).json();
+    const entry = await sse.next();
+    assert.equal(entry.event, 'case-event');
+    assert.equal(JSON.parse(entry.data).case.opinion.careTeamDelivery.state, 'sending');
+    // The first attempt fails: a signal, without an id (Last-Event-ID stays on the timeline), with the case's new version.
+    const failed = await sse.next();
+    assert.equal(failed.event, 'case-changed');
+    assert.equal(failed.id, undefined);
+    const failedAt = JSON.parse(failed.data);
+    assert.deepEqual(Object.keys(failedAt), ['version']);
+    assert.ok(failedAt.version > shared.version);
+    const failing = await (await call(s.url, `/v1/cases/${c.id}`, patient)).json();
+    assert.equal(failing.version, failedAt.version);
+    assert.deepEqual([failing.opinion.careTeamDelivery.state, failing.opinion.careTeamDelivery.retrying], ['failed', true]);
+    // Retries that fail the same way change nothing and say nothing; the delivery that goes through does.
+    smtp.refuse.delete('clinic@example.ca');
+    const delivered = await sse.next();
+    assert.equal(delivered.event, 'case-changed');
+    const deliveredAt = JSON.parse(delivered.data);
+    assert.ok(deliveredAt.version > failedAt.version);
+    const done = await (await call(s.url, `/v1/cases/${c.id}`, patient)).json();
+    assert.equal(done.version, deliveredAt.version);
+    assert.equal(done.opinion.careTeamDelivery.state, 'delivered');
+    await sse.cancel();
+  });
+
   it('sends the care team an expiring, revocable link to the opinion and its report', async () => {
     const patient = await s.patient();
     const c = await create(patient, validRequest({ consent: CONSENT }));
