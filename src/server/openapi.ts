@@ -191,7 +191,7 @@ export function openApiDocument(config: BackendConfig): JsonObject {
       '/v1/staff/cases/{id}/opinion': action('Issue the opinion (specialist).', 'OpinionInput'),
       '/v1/staff/cases/{id}/report': {
         post: {
-          summary: 'Attach the opinion report (a PDF body) as a staff record.',
+          summary: 'Attach the opinion report (a PDF body, at most uploads.maxSize; streamed: 413 once the body passes the limit, 415 when it is not a PDF by Content-Type or first bytes) as a staff record.',
           parameters: [idParam, idempotencyKey],
           requestBody: { required: true, content: { 'application/pdf': { schema: { type: 'string', contentMediaType: 'application/pdf' } } } },
           responses: { 201: { description: 'The record.', content: json(ref('Record')) }, ...common, 403: problem('Not staff.'), 404: problem('No such case.'), 413: problem('Too large.'), 415: problem('Not a PDF.') },
