@@ -85,9 +85,6 @@ export class RequestFormController implements ReactiveController {
   private draftLoaded = false;
   private saveChain: Promise<void> = Promise.resolve();
   private draftGeneration = 0;
-  private waiting?: Promise<unknown>;
-  private hiddenCache: { attr: string; list: string[] } = { attr: '', list: [] };
-  private configClient?: SecondOpinionClient;
 
   constructor(
     private readonly host: RequestFormHost,
@@ -117,20 +114,11 @@ export class RequestFormController implements ReactiveController {
 
   /** The fields the host filled in and hid. */
   get hidden(): string[] {
-    const attr = this.host.hiddenFields;
-    if (this.hiddenCache.attr !== attr) this.hiddenCache = { attr, list: parseHiddenFields(attr) };
-    return this.hiddenCache.list;
-  }
-
-  /** Whether the checks are here (every check waits for them). */
-  get checksIn(): boolean {
-    return !!this.checks.now;
+    return parseHiddenFields(this.host.hiddenFields);
   }
 
   /** What the controller is still fetching for a check the person asked for, or undefined. */
-  get pending(): Promise<unknown> | undefined {
-    return this.waiting;
-  }
+  pending?: Promise<unknown>;
 
   hostConnected(): void {
     if (this.host.autosave && !this.draftLoaded) this.draftReady = this.restoreDraft();
@@ -150,18 +138,16 @@ export class RequestFormController implements ReactiveController {
 
   /** The element's client changed: the config is fetched from it. */
   clientChanged(client: SecondOpinionClient | undefined): void {
-    if (client && client !== this.configClient) void this.loadConfig(client);
+    if (client) void this.loadConfig(client);
   }
 
   private async loadConfig(client: SecondOpinionClient): Promise<void> {
-    this.configClient = client;
     this.configFailed = false;
     try {
-      const config = await client.config();
-      if (client === this.configClient) this.config = config;
+      this.config = await client.config();
     } catch (e) {
       claimClientError(e);
-      if (client === this.configClient) this.configFailed = true;
+      this.configFailed = true;
     }
     this.host.requestUpdate();
   }
@@ -174,9 +160,9 @@ export class RequestFormController implements ReactiveController {
       return true;
     }
     const wait = this.checks.load().then(then, () => this.failChecks()).finally(() => {
-      if (this.waiting === wait) this.waiting = undefined;
+      if (this.pending === wait) this.pending = undefined;
     });
-    this.waiting = wait;
+    this.pending = wait;
     return false;
   }
 
@@ -275,7 +261,7 @@ export class RequestFormController implements ReactiveController {
   next(): boolean {
     const checks = this.checks.now;
     if (!checks) {
-      if (!this.waiting) this.withChecks(() => this.next());
+      if (!this.pending) this.withChecks(() => this.next());
       return false;
     }
     const problems = checks.validateStep(this.values, this.step, this.config?.consent.version);

@@ -101,7 +101,6 @@ export class SoRequestForm extends SoElement {
   private wordsMemo?: { base: FormMessages; i18n: RequestFormI18n | undefined; words: FormMessages };
   private wordsLoad?: Promise<void>;
   private drawn = false;
-  private laterAsked = false;
 
   /** The step shown. */
   get step(): StepId {
@@ -180,16 +179,16 @@ export class SoRequestForm extends SoElement {
     if (changed.has('autosave') && this.autosave && this.isConnected) void this.form.restoreDraft();
   }
 
+  // The later parts are fetched in the task after the first draw, so they never hold up the first step's paint.
+  protected override firstUpdated(): void {
+    setTimeout(() => {
+      void this.form.preload();
+      void this.loadViews();
+    });
+  }
+
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    // The later parts come once the first step is on screen, so they never hold up its first paint.
-    if (this.drawn && !this.laterAsked) {
-      this.laterAsked = true;
-      setTimeout(() => {
-        void this.form.preload();
-        void this.loadViews();
-      });
-    }
     // Focus moves with the later parts (a step drawn before they arrive gets its focus when they do).
     const views = VIEWS.now;
     if (!views || !this.form.focus) return;
@@ -238,9 +237,8 @@ export class SoRequestForm extends SoElement {
   }
 
   private onInput = (e: Event): void => {
-    const t = e.target as HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
-    const box = t instanceof HTMLInputElement && (t.type === 'radio' || t.type === 'checkbox');
-    this.form.input({ name: t.name, value: t.value, checked: box ? t.checked : undefined, choice: box || t instanceof HTMLSelectElement });
+    const t = e.target as HTMLInputElement;
+    this.form.input({ name: t.name, value: t.value, checked: t.checked, choice: t.type === 'radio' || t.type === 'checkbox' || t.localName === 'select' });
   };
 
   private onSubmitEvent = (e: SubmitEvent): void => {

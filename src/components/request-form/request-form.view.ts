@@ -1,8 +1,7 @@
 // What every step of <so-request-form> renders with: the answers, problems and words of one render,
 // and the field templates (text box, list, choices). The first step lives here, so it paints from the
 // element's first load; the later steps (request-form.steps) arrive on demand and use the same helpers.
-import { html, noChange, nothing, type TemplateResult } from 'lit';
-import { Directive, directive, type ChildPart } from 'lit/directive.js';
+import { html, nothing, type TemplateResult } from 'lit';
 import { RELATIONSHIPS, type Locale } from '../../core/model/codes.js';
 import type { BackendConfig } from '../../core/model/config.js';
 import { getValue, isHidden, type FormIssue, type FormValues, type StepId } from './request-form.model.js';
@@ -91,66 +90,18 @@ export function text(v: FormView, name: string, o: TextOptions = {}): Part {
         spellcheck=${o.spellcheck === false ? 'false' : nothing} aria-describedby=${described} aria-invalid=${invalid} .value=${value} />`);
 }
 
-const NO_GROUPS: readonly OptionGroup[] = [];
-// A list's <option>s and <optgroup>s as DOM, built once per list (the lists are built once per
-// catalogue) and cloned for each form. Made one template instance each, the ~90 options of step 1
-// (provinces, states, languages) cost its first render more than every other control together (issue 16).
-const builtOptions = new WeakMap<readonly Option[], WeakMap<readonly OptionGroup[], DocumentFragment>>();
-function optionsFragment(doc: Document, options: readonly Option[], groups: readonly OptionGroup[]): DocumentFragment {
-  let perGroups = builtOptions.get(options);
-  if (!perGroups) builtOptions.set(options, (perGroups = new WeakMap()));
-  let built = perGroups.get(groups);
-  if (!built) {
-    built = doc.createDocumentFragment();
-    const add = (parent: ParentNode, [value, words]: Option) => {
-      const option = doc.createElement('option');
-      option.value = value;
-      option.textContent = words;
-      parent.append(option);
-    };
-    for (const option of options) add(built, option);
-    for (const [words, list] of groups) {
-      const group = doc.createElement('optgroup');
-      group.label = words;
-      for (const option of list) add(group, option);
-      built.append(group);
-    }
-    perGroups.set(groups, built);
-  }
-  return built;
-}
-
-// The options of a <select> after its first "Choose one": drawn again only when the lists change
-// (a language switch), the chosen one kept in step with the answers.
-class SelectOptions extends Directive {
-  private lists?: [readonly Option[], readonly OptionGroup[]];
-  render(_options: readonly Option[], _groups: readonly OptionGroup[], _value: string): unknown {
-    return noChange;
-  }
-
-  override update(part: ChildPart, [options, groups, value]: Parameters<SelectOptions['render']>): unknown {
-    const select = part.parentNode as HTMLSelectElement;
-    if (this.lists && this.lists[0] === options && this.lists[1] === groups) {
-      // The same lists: only the answer may have changed (a draft restored, a pre-fill); none chosen shows "Choose one".
-      if (select.value !== value) select.selectedIndex = Math.max(0, [...select.options].findIndex((o) => o.value === value));
-      return noChange;
-    }
-    this.lists = [options, groups];
-    const fresh = optionsFragment(select.ownerDocument, options, groups).cloneNode(true) as DocumentFragment;
-    for (const option of fresh.querySelectorAll('option')) if (value !== '' && option.value === value) option.setAttribute('selected', '');
-    return fresh;
-  }
-}
-const selectOptions = directive(SelectOptions);
-
 /** A closed list, optionally grouped; nothing when the host hid the field. */
 export function select(v: FormView, name: string, options: readonly Option[], o: { autocomplete?: string; groups?: readonly OptionGroup[] } = {}): Part {
   if (isHidden(name, v.hidden)) return nothing;
   const value = (getValue(v.values, name) as string | undefined) ?? '';
   const hint = v.m.hints[name];
+  const opt = ([val, l]: Option) => html`<option value=${val} ?selected=${val === value}>${l}</option>`;
   return field(v, name, hint, false, html`<select part="input" id=${fieldId(name)} name=${name} autocomplete=${o.autocomplete ?? 'off'}
       aria-describedby=${describedBy(v, name, !!hint)} aria-invalid=${issueFor(v, name) ? 'true' : nothing}>
-      <option value="" ?selected=${value === ''}>${v.m.chooseOne}</option>${selectOptions(options, o.groups ?? NO_GROUPS, value)}</select>`);
+      <option value="" ?selected=${value === ''}>${v.m.chooseOne}</option>
+      ${options.map(opt)}
+      ${(o.groups ?? []).map(([l, list]) => html`<optgroup label=${l}>${list.map(opt)}</optgroup>`)}
+    </select>`);
 }
 
 /**

@@ -27,7 +27,7 @@ export class ElementWords<M> {
 
   /** The catalogue for `locale`; English while it loads (elements wait for `ready` before rendering). Needs English bundled. */
   get(locale: Locale): M {
-    return (this.now(locale) ?? this.now('en'))!;
+    return this.now(locale) ?? this.now('en')!;
   }
 
   /**
