@@ -13,7 +13,7 @@ import { tokenStyles } from '../shared/tokens.styles.js';
 import { adoptStyles } from '../shared/adopt.js';
 import { compileAppearance, setAppearanceProperties, type Appearance } from '../shared/appearance.js';
 import type { MessagesOverride } from '../shared/i18n/messages.js';
-import { STEPS, type StepId } from './request-form.model.js';
+import { STEPS, type buildRequest, type StepId } from './request-form.model.js';
 import type { FormMessages } from './request-form.messages.js';
 import { BOOT } from './request-form.boot.js';
 import { FORM_WORDS } from './request-form.i18n.js';
@@ -108,13 +108,17 @@ export class SoRequestForm extends SoElement {
   }
 
   /** The answers so far, as the request they would send. */
-  get request(): RequestFormController['request'] {
+  get request(): ReturnType<typeof buildRequest>['request'] {
     return this.form.request;
   }
 
   /** Resolves once an autosaved draft (if any) has been read and applied. */
   get draftReady(): Promise<void> {
     return this.form.draftReady;
+  }
+
+  set draftReady(ready: Promise<void>) {
+    this.form.draftReady = ready;
   }
 
   /** The form's words in its language with the `.i18n` override applied; undefined until they are here. */
