@@ -24,7 +24,7 @@ export const entries = [
   { name: '<so-status-badge>', import: { ...base, 'dist/elements/status-badge.js': '{ SoStatusBadge }' }, over: 'elements base', budget: 8 },
   { name: '<so-request-form>', import: { ...base, 'dist/elements/request-form.js': '{ SoRequestForm }' }, over: 'elements base', budget: 8 },
   { name: '<so-status-tracker>', import: { ...base, 'dist/elements/status-tracker.js': '{ SoStatusTracker }' }, over: 'elements base', budget: 8 },
-  { name: '<so-opinion-summary>', import: { ...base, 'dist/elements/opinion-summary.js': '{ SoOpinionSummary }' }, over: 'elements base', budget: 8, ceiling: 8.5 },
+  { name: '<so-opinion-summary>', import: { ...base, 'dist/elements/opinion-summary.js': '{ SoOpinionSummary }' }, over: 'elements base', budget: 8 },
   { name: '<so-record-uploader>', import: { ...base, 'dist/elements/record-uploader.js': '{ SoRecordUploader }' }, over: 'elements base', budget: 8 },
   { name: 'everything', import: { 'dist/elements/index.js': '*', 'dist/index.js': '{ createClient, RestBackend }' }, budget: 45 },
   {
@@ -48,6 +48,7 @@ export const entries = [
       'dist/components/record-uploader/record-rows.view.js': '{ renderRecordRows }',
       'dist/components/record-uploader/record-uploader.controller.js': '{ UploaderController }',
       'dist/components/opinion-summary/opinion-earlier.view.js': '{ loadEarlier, renderEarlier, styles }',
+      'dist/components/opinion-summary/opinion-actions.view.js': '{ renderShareForm, renderFollowUp }',
     },
     report: true,
     how: 'all of the above plus every on-demand part a page in English on REST reaches (not French, FHIR, the in-memory backend, drafts or the hashing Worker)',

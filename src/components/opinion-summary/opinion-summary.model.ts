@@ -1,6 +1,5 @@
 // The opinion summary's view of a case, in plain data: the first opinion beside the second, each
 // question with its answer, and what the patient may do next. No Lit here, so it is tested in Node.
-import { checkTransition } from '../../core/lifecycle/transitions.js';
 import type { Case, CareTeamDelivery, Opinion, Specialist } from '../../core/model/case.js';
 import type { Outcome } from '../../core/model/codes.js';
 
@@ -84,7 +83,8 @@ export function opinionView(c: Case): OpinionView {
     questions,
     share,
     followUpsRemaining: c.followUpsRemaining,
-    canFollowUp: ready && c.followUpsRemaining > 0 && checkTransition(c.status, 'follow_up', 'patient').ok,
+    // The lifecycle table has the last word: the forms' part asks it before drawing the follow-up (`followUpAllowed`).
+    canFollowUp: ready && c.followUpsRemaining > 0,
     canAskAnother: ready,
   };
 }

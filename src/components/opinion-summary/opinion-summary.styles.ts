@@ -28,16 +28,8 @@ export const opinionSummaryStyles = css`
     .question { font-weight: 600; margin-bottom: var(--_space); }
     .answer { white-space: pre-wrap; margin: 0; }
     .tag { font-size: 0.85em; color: var(--_text-muted); display: block; }
-    label { font-weight: 600; }
-    .check { display: flex; gap: calc(var(--_space) * 2); align-items: flex-start; margin-bottom: calc(var(--_space) * 3); }
-    .check input { width: 1.25em; height: 1.25em; margin-top: 0.15em; flex: none; }
     .error { color: var(--_danger); font-weight: 600; }
     .done { color: var(--_success); font-weight: 600; }
-    textarea {
-      font: inherit; color: inherit; background: var(--_background); box-sizing: border-box; width: 100%; min-height: 5em;
-      border: 2px solid var(--_border); border-radius: var(--_radius); padding: calc(var(--_space) * 2); display: block; margin-top: var(--_space);
-    }
-    textarea[aria-invalid='true'], input[aria-invalid='true'] { outline: 2px solid var(--_danger); }
     button {
       font: inherit; cursor: pointer; border-radius: var(--_radius); padding: calc(var(--_space) * 2) calc(var(--_space) * 4);
       border: 2px solid var(--_primary); background: var(--_primary); color: var(--_background); min-height: 44px; margin-top: calc(var(--_space) * 2);

@@ -23,6 +23,8 @@ import { opinionSummaryStyles } from './opinion-summary.styles.js';
 const earlierPart = onDemand(() => import('./opinion-earlier.view.js'));
 // The care-team delivery view, fetched when a case first reports a delivery (most never do).
 const deliveryPart = onDemand(() => import('./care-team-delivery.js'));
+// The share and follow-up forms, fetched when an opinion first offers one; drawn only once in.
+const formsPart = onDemand(() => import('./opinion-actions.view.js'));
 
 // Long enough for every engine to start the download before the Blob URL goes away.
 const REVOKE_AFTER_MS = 1000;
@@ -83,7 +85,8 @@ export class SoOpinionSummary extends SoElement {
   private earlierFor?: string;
 
   @query('#share-consent') private consentBox?: HTMLInputElement;
-  @query('#follow-up') private followUpField?: HTMLTextAreaElement;
+  // The forms could not be loaded (offline, a redeploy): shown as a load error, with retry.
+  @state() private formsFailed = false;
 
   // One action at a time: while one is on its way, the others wait.
   private readonly ready = () => Boolean(this.case && this.activeClient) && !this.actions.some((a) => a.pending);
@@ -159,8 +162,19 @@ export class SoOpinionSummary extends SoElement {
     if (this.earlierFor === previous) this.earlier = chain;
   }
 
+  // An update that draws a form first waits for the forms' part, so no form is drawn before it is in.
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const v = this.case && !this.formsFailed && !formsPart.now ? opinionView(this.case) : undefined;
+    if (!v || (v.share.state !== 'available' && !v.canFollowUp)) return super.scheduleUpdate();
+    return formsPart.load().then(
+      (part) => adoptStyles(this.renderRoot, part.styles),
+      () => void (this.formsFailed = true),
+    ).then(() => super.scheduleUpdate());
+  }
+
   /** Loads the case again. */
   load(): Promise<void> {
+    this.formsFailed = false;
     return this.cases.reload();
   }
 
@@ -186,7 +200,7 @@ export class SoOpinionSummary extends SoElement {
 
   protected override render(): TemplateResult {
     const m = this.words;
-    if (this.cases.phase === 'error') {
+    if (this.cases.phase === 'error' || this.formsFailed) {
       return html`<p part="error" class="error" role="alert">${m.loadError}</p><button type="button" class="secondary" @click=${() => this.load()}>${m.retry}</button>`;
     }
     const c = this.case;
@@ -222,7 +236,7 @@ export class SoOpinionSummary extends SoElement {
       </section>` : nothing}
       ${this.report.error ? html`<p part="error" class="error" role="alert">${this.report.error}</p>` : nothing}
       ${this.renderShare(v, m)}
-      ${v.canFollowUp ? this.renderFollowUp(v, m) : nothing}
+      ${v.canFollowUp ? this.renderFollowUp(v, m, c) : nothing}
       ${v.canAskAnother ? html`<section aria-labelledby="another-heading">
         <h3 id="another-heading">${m.anotherHeading}</h3>
         <p>${m.anotherIntro}</p>
@@ -264,37 +278,17 @@ export class SoOpinionSummary extends SoElement {
         : html`<p id="share-status" class="done">${m.sharedOn(this.date(s.at))}</p>`
       : s.state === 'not_consented'
         ? html`<p>${m.shareNotConsented}</p>`
-        : html`<form @submit=${(e: Event) => {
-          e.preventDefault();
-          void this.sharing.run();
-        }} novalidate>
-            <p>${m.shareIntro}${s.recipient ? html` ${m.shareTo(s.recipient)}` : nothing}</p>
-            ${problem ? html`<p id="share-error" class="error">${problem}</p>` : nothing}
-            <div class="check">
-              <input id="share-consent" type="checkbox" aria-invalid=${problem ? 'true' : 'false'} aria-describedby=${problem ? 'share-error' : nothing} ?disabled=${busy} />
-              <label for="share-consent">${m.shareConsent}</label>
-            </div>
-            <button type="submit" ?disabled=${busy}>${busy ? m.shareSending : m.shareButton}</button>
-          </form>`;
+        : formsPart.now?.renderShareForm({ words: m, busy, problem, recipient: s.recipient, send: () => void this.sharing.run() });
     return html`<section part="share" aria-labelledby="share-heading"><h3 id="share-heading">${m.shareHeading}</h3>${body}</section>`;
   }
 
-  private renderFollowUp(v: OpinionView, m: OpinionMessages): TemplateResult {
-    const busy = this.followUp.pending;
-    const problem = this.followUp.problem;
-    return html`<section part="follow-up" aria-labelledby="follow-up-heading">
-      <h3 id="follow-up-heading">${m.followUpHeading}</h3>
-      <form @submit=${(e: Event) => {
-        e.preventDefault();
-        void this.followUp.run(this.followUpField?.value.trim() ?? '');
-      }} novalidate>
-        <p id="follow-up-hint">${m.followUpIntro(v.followUpsRemaining)}</p>
-        <label for="follow-up">${m.followUpLabel}</label>
-        ${problem ? html`<p id="follow-up-error" class="error">${problem}</p>` : nothing}
-        <textarea id="follow-up" name="follow-up" aria-describedby=${problem ? 'follow-up-hint follow-up-error' : 'follow-up-hint'} aria-invalid=${problem ? 'true' : 'false'} ?disabled=${busy}></textarea>
-        <button type="submit" ?disabled=${busy}>${m.followUpSend}</button>
-      </form>
-    </section>`;
+  private renderFollowUp(v: OpinionView, m: OpinionMessages, c: Case): TemplateResult | undefined {
+    const forms = formsPart.now;
+    if (!forms?.followUpAllowed(c.status)) return undefined;
+    return forms.renderFollowUp({
+      words: m, busy: this.followUp.pending, problem: this.followUp.problem, remaining: v.followUpsRemaining,
+      send: (text) => void this.followUp.run(text),
+    });
   }
 }
 
