@@ -21,7 +21,6 @@
 // - The resume entry (URLs and record id under an opaque fingerprint, nothing else) is removed when
 //   the upload is verified, rejected or cancelled; a failure or a pause keeps it for the next try.
 // - Every event goes through `dispatch()`: on the upload, then again on the manager.
-import type { HttpResponse } from 'tus-js-client';
 import type { SecondOpinionClient } from '../client/client.js';
 import { newIdempotencyKey } from '../client/client.js';
 import type { RecordUpload, UploadOptions, UploadProgress, UploadState } from '../client/engines.js';
@@ -35,6 +34,7 @@ import { HashCancelled } from './hash-cancelled.js';
 import type { Hasher } from './hasher.js';
 import { planParts, type PartPlanOptions } from './part-planner.js';
 import { TusTransfer, type TransferEnvironment } from './tus-transfer.js';
+import type { UploadHttpResponse } from './tus-types.js';
 
 /** Options of one upload beyond the client's `UploadOptions`. */
 export interface AddUploadOptions extends UploadOptions {
@@ -286,7 +286,7 @@ export class ManagedUpload extends EventTarget implements RecordUpload {
   }
 
   // The last byte is in: make sure the server's hash is compared with ours, then read the record.
-  private async verify(gen: number, last: HttpResponse, transfer: TusTransfer): Promise<void> {
+  private async verify(gen: number, last: UploadHttpResponse, transfer: TusTransfer): Promise<void> {
     const recordId = last.getHeader('SO-Record-Id') ?? transfer.recordId;
     if (!recordId) throw new ProtocolError();
     transfer.recordId = recordId;

@@ -34,7 +34,7 @@ import { BlobReader } from './blob-reader.js';
 import { FileRefusedError } from './file-check.js';
 import type { ResumeStore } from './resume-store.js';
 import { isRetryableStatus, retryDelayMs, type UploadRetryOptions } from './retry-policy.js';
-import type { UploadHttpStack } from './tus-types.js';
+import type { UploadHttpResponse, UploadHttpStack } from './tus-types.js';
 
 /** Timers and clock, injectable so tests run without waiting. */
 export interface UploadTimers {
@@ -123,13 +123,13 @@ export class TusTransfer {
   }
 
   /** Runs tus-js-client until the last byte is acknowledged; resolves with the last answer. */
-  send(endpoint: string, partBytes: number, parallel: number): Promise<HttpResponse> {
+  send(endpoint: string, partBytes: number, parallel: number): Promise<UploadHttpResponse> {
     const run = ++this.run;
     const { host, env } = this;
     const fp = this.fingerprint;
     const ctx = host.client.context();
     const live = () => run === this.run;
-    return new Promise<HttpResponse>((resolve, reject) => {
+    return new Promise<UploadHttpResponse>((resolve, reject) => {
       this.stopRun = () => reject(new TransferStopped());
       const restart = () => {
         this.kickStall(live, upload, restart, reject);
