@@ -1,11 +1,13 @@
 // A tus-js-client file reader for Blobs that works in every runtime (its Node reader takes only
 // Buffers and streams); slices stay lazy Blobs, so no part is read before it is sent.
 //
-// The parts are cut ahead, one per task, from the moment the file is opened: in Chromium
-// `Blob.slice()` is a synchronous call to the browser's blob registry, and made when a part starts
-// (in the handler of the previous part's answer, while the browser is still busy with that part's
-// bytes) it held the main thread for 30 to 60 ms on a loaded machine. Cut before the bytes flow,
-// each slice costs well under a millisecond, and a part's start takes no slice at all.
+// The parts are cut when the file is opened, before any byte flows, one per task: in Chromium
+// `Blob.slice()` is a synchronous call to the browser's blob registry (BlobRegistry::Register in a
+// trace), which waits for the browser's IO thread; made when a part starts (in the handler of the
+// previous part's answer, while the browser is busy moving bytes) it held the main thread for 30
+// to 60 ms on a loaded machine. Cut before the bytes flow, a slice takes well under a millisecond,
+// and a part's start takes no slice at all. Past PARTS_AHEAD parts (files over 4 GiB at 64 MiB
+// parts) the rest are cut as parts are taken, still one per task.
 import type { UploadFileReader, UploadFileSource, UploadSlice } from './tus-types.js';
 
 /** Parts cut ahead of the one being sent (the rest are cut as these are taken). */
@@ -17,23 +19,31 @@ class BlobSource implements UploadFileSource {
   private next = 0;
   private cutting = false;
   private closed = false;
+  private opened!: () => void;
+  /** Settles once the first parts are cut (at once for a file sent in one part). */
+  readonly prepared = new Promise<void>((resolve) => (this.opened = resolve));
 
   constructor(private readonly blob: Blob, private readonly partBytes: number) {
     this.size = blob.size;
     // A file sent in one part goes whole (see slice()); a Blob that is itself a part likewise.
     if (Number.isSafeInteger(partBytes) && partBytes > 0 && partBytes < this.size) this.cutAhead();
+    else this.opened();
   }
 
   // One slice per task, so no task holds more than one call to the blob registry.
   private cutAhead(): void {
-    if (this.cutting || this.closed || this.next >= this.size || this.ready.size >= PARTS_AHEAD) return;
+    if (this.cutting || this.closed || this.next >= this.size || this.ready.size >= PARTS_AHEAD) {
+      if (!this.cutting) this.opened();
+      return;
+    }
     this.cutting = true;
     globalThis.setTimeout(() => {
       this.cutting = false;
-      if (this.closed || this.next >= this.size) return;
-      const start = this.next;
-      this.next = Math.min(this.size, start + this.partBytes);
-      this.ready.set(start, this.blob.slice(start, this.next));
+      if (!this.closed && this.next < this.size) {
+        const start = this.next;
+        this.next = Math.min(this.size, start + this.partBytes);
+        this.ready.set(start, this.blob.slice(start, this.next));
+      }
       this.cutAhead();
     }, 0);
   }
@@ -66,7 +76,8 @@ class BlobSource implements UploadFileSource {
 /** Opens Blobs (and Files) for tus-js-client. */
 export class BlobReader implements UploadFileReader {
   openFile(input: unknown, chunkSize = Infinity): Promise<UploadFileSource> {
-    if (input instanceof Blob) return Promise.resolve(new BlobSource(input, chunkSize));
-    return Promise.reject(new TypeError('uploads take a Blob or a File'));
+    if (!(input instanceof Blob)) return Promise.reject(new TypeError('uploads take a Blob or a File'));
+    const source = new BlobSource(input, chunkSize);
+    return source.prepared.then(() => source);
   }
 }
