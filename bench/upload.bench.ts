@@ -71,7 +71,19 @@ function browserCpuSeconds(): number {
   return ticks / 100;
 }
 
-interface PageRun { ms: number; verifiedMs?: number; longestTaskMs?: number; frame?: { ms: number; blockingMs: number; scripts: string[] }; worker?: number; ok: boolean }
+interface PageRun { ms: number; verifiedMs?: number; longestTaskMs?: number; frame?: { ms: number; blockingMs: number; scripts: string[] }; tasks?: TaskCpu; worker?: number; ok: boolean }
+
+/** The renderer main thread's tasks in a trace: the longest (wall), the thread CPU it used, and the most CPU any task used. */
+interface TaskCpu { longestMs: number; longestCpuMs: number; maxCpuMs: number }
+
+// A task can be long because it works or because the OS did not run the thread (a loaded machine):
+// the trace's thread time (tdur) tells them apart.
+function mainThreadTasks(trace: { traceEvents: { ph?: string; name?: string; pid: number; tid: number; dur?: number; tdur?: number; args?: { name?: string } }[] }): TaskCpu {
+  const mains = new Set(trace.traceEvents.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+  const tasks = trace.traceEvents.filter((e) => e.ph === 'X' && e.name === 'ThreadControllerImpl::RunTask' && mains.has(`${e.pid}:${e.tid}`));
+  const longest = tasks.reduce<(typeof tasks)[number] | undefined>((a, e) => (!a || (e.dur ?? 0) > (a.dur ?? 0) ? e : a), undefined);
+  return { longestMs: (longest?.dur ?? 0) / 1000, longestCpuMs: (longest?.tdur ?? 0) / 1000, maxCpuMs: Math.max(0, ...tasks.map((e) => e.tdur ?? 0)) / 1000 };
+}
 interface Sample extends PageRun { serverCpu: number; browserCpu: number }
 
 async function main(): Promise<void> {
@@ -166,11 +178,17 @@ async function main(): Promise<void> {
       return { ms: bytesMs, verifiedMs: ms, ...watched, worker, ok: record.status === 'verified' && record.sha256 === u.contentSha256 && record.sha256 === knownSha256 };
     }, s);
 
+    // The engine's runs are traced (top-level tasks only) for the thread CPU of their tasks.
+    const traced = async (run: () => Promise<PageRun>): Promise<PageRun> => {
+      await browser.startTracing(page, { categories: ['toplevel'] });
+      const out = await run();
+      return { ...out, tasks: mainThreadTasks(JSON.parse((await browser.stopTracing()).toString()) as Parameters<typeof mainThreadTasks>[0]) };
+    };
     const runs: Record<'raw' | 'hash' | 'engine' | 'transfer', () => Promise<PageRun>> = {
       raw: () => raw(setup),
       hash: () => hash(setup),
-      engine: () => engine({ ...setup, known: false }),
-      transfer: () => engine({ ...setup, known: true }),
+      engine: () => traced(() => engine({ ...setup, known: false })),
+      transfer: () => traced(() => engine({ ...setup, known: true })),
     };
     const samples: Record<keyof typeof runs, Sample[]> = { raw: [], hash: [], engine: [], transfer: [] };
     const order = Object.keys(runs) as (keyof typeof runs)[];
@@ -241,6 +259,7 @@ async function main(): Promise<void> {
     for (const name of order) for (const x of samples[name]) if (x.frame) console.log(`  ${name} longest frame ${x.frame.ms} ms (blocking ${x.frame.blockingMs} ms): ${x.frame.scripts.join('; ') || 'no script attributed'}`);
     // The control: the same page while only one fetch (raw) or only the Worker (hash) runs, none of
     // the engine's code on the main thread. A long task there is the machine's, not the engine's.
+    for (const name of ['engine', 'transfer'] as const) for (const x of samples[name]) if (x.tasks) console.log(`  ${name} trace: longest task ${x.tasks.longestMs.toFixed(0)} ms wall, ${x.tasks.longestCpuMs.toFixed(1)} ms of thread CPU; most CPU in any task ${x.tasks.maxCpuMs.toFixed(1)} ms`);
     const control = Math.max(...samples.raw.map((x) => x.longestTaskMs ?? 0), ...samples.hash.map((x) => x.longestTaskMs ?? 0));
     console.log(`  control, longest task with no engine code on the main thread (raw fetch, Worker hash): ${control.toFixed(0)} ms`);
     row('peak JS heap, 2 GiB upload', `${(peak / MiB).toFixed(1)} MiB (${plan.parts} x ${plan.partBytes / MiB} MiB, ${plan.parallel} at once)`, `<= ${(heapGoal / MiB).toFixed(0)} MiB`, met.heap);
