@@ -38,7 +38,7 @@ function diskFile(dir: string, name: string, size: number): string {
 
 // The page's code: the core and the Worker, bundled by esbuild, served with a blank page.
 async function pageServer(): Promise<{ url: string; close(): Promise<void> }> {
-  const bundle = async (entry: string) => (await build({ entryPoints: [join(ROOT, entry)], bundle: true, format: 'esm', platform: 'browser', target: 'es2022', minify: true, write: false, tsconfig: join(ROOT, 'tsconfig.json'), logLevel: 'error' })).outputFiles[0]!.text;
+  const bundle = async (entry: string) => (await build({ entryPoints: [join(ROOT, entry)], bundle: true, format: 'esm', platform: 'browser', target: 'es2022', minify: !process.env.UPLOAD_BENCH_READABLE, write: false, tsconfig: join(ROOT, 'tsconfig.json'), logLevel: 'error' })).outputFiles[0]!.text;
   const files: Record<string, string> = { '/core.js': await bundle('src/core/index.ts'), '/hash.worker.js': await bundle('src/core/uploads/hash.worker.ts'), '/': '<!doctype html><title>upload bench</title><input type="file" id="f">' };
   const server = http.createServer((req, res) => {
     const body = files[req.url ?? ''];
@@ -71,7 +71,19 @@ function browserCpuSeconds(): number {
   return ticks / 100;
 }
 
-interface PageRun { ms: number; verifiedMs?: number; longestTaskMs?: number; worker?: number; ok: boolean }
+interface PageRun { ms: number; verifiedMs?: number; longestTaskMs?: number; frame?: { ms: number; blockingMs: number; scripts: string[] }; tasks?: TaskCpu; worker?: number; ok: boolean }
+
+/** The renderer main thread's tasks in a trace: the longest (wall), the thread CPU it used, and the most CPU any task used. */
+interface TaskCpu { longestMs: number; longestCpuMs: number; maxCpuMs: number }
+
+// A task can be long because it works or because the OS did not run the thread (a loaded machine):
+// the trace's thread time (tdur) tells them apart.
+function mainThreadTasks(trace: { traceEvents: { ph?: string; name?: string; pid: number; tid: number; dur?: number; tdur?: number; args?: { name?: string } }[] }): TaskCpu {
+  const mains = new Set(trace.traceEvents.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+  const tasks = trace.traceEvents.filter((e) => e.ph === 'X' && e.name === 'ThreadControllerImpl::RunTask' && mains.has(`${e.pid}:${e.tid}`));
+  const longest = tasks.reduce<(typeof tasks)[number] | undefined>((a, e) => (!a || (e.dur ?? 0) > (a.dur ?? 0) ? e : a), undefined);
+  return { longestMs: (longest?.dur ?? 0) / 1000, longestCpuMs: (longest?.tdur ?? 0) / 1000, maxCpuMs: Math.max(0, ...tasks.map((e) => e.tdur ?? 0)) / 1000 };
+}
 interface Sample extends PageRun { serverCpu: number; browserCpu: number }
 
 async function main(): Promise<void> {
@@ -98,6 +110,23 @@ async function main(): Promise<void> {
       w.core = core;
       w.client = core.createClient({ backend: new core.RestBackend({ endpoint: s.endpoint }), getAccessToken: () => s.token });
       w.file = (document.getElementById('f') as HTMLInputElement).files![0]!;
+      // Watches the main thread until the returned stop() is called: the longest task, and what ran
+      // in the longest frame (Long Animation Frames: each script's invoker, source and time).
+      type Loaf = PerformanceEntry & { blockingDuration: number; scripts: { invoker: string; invokerType: string; sourceURL: string; sourceFunctionName: string; sourceCharPosition: number; duration: number }[] };
+      w.watchTasks = () => {
+        let longest = 0;
+        let worst: Loaf | undefined;
+        const tasks = new PerformanceObserver((l) => { for (const e of l.getEntries()) longest = Math.max(longest, e.duration); });
+        tasks.observe({ type: 'longtask', buffered: false });
+        const frames = new PerformanceObserver((l) => { for (const e of l.getEntries() as Loaf[]) if (!worst || e.duration > worst.duration) worst = e; });
+        if (PerformanceObserver.supportedEntryTypes.includes('long-animation-frame')) frames.observe({ type: 'long-animation-frame', buffered: false });
+        return () => {
+          tasks.disconnect();
+          frames.disconnect();
+          const frame = worst && { ms: Math.round(worst.duration), blockingMs: Math.round(worst.blockingDuration), scripts: worst.scripts.map((x) => `${x.invokerType} ${x.invoker} ${x.sourceFunctionName || '?'}@${x.sourceURL.replace(/^.*\//, '')}:${x.sourceCharPosition} ${Math.round(x.duration)} ms`) };
+          return { longestTaskMs: longest, ...(frame ? { frame } : {}) };
+        };
+      };
       const hasher = new core.WorkerHasher(() => new Worker(s.worker, { type: 'module' }));
       w.knownSha256 = await hasher.hash(w.file);
       hasher.dispose();
@@ -108,22 +137,24 @@ async function main(): Promise<void> {
       const { client, file } = window as unknown as { client: { cases: { create(r: unknown, o: unknown): Promise<{ id: string }> } }; file: File };
       const c = await client.cases.create(s.request, { submit: true });
       const meta = `kind ${btoa('imaging')},title ${btoa('Bench 1')}`;
+      const tasks = (window as unknown as { watchTasks(): () => Pick<PageRun, 'longestTaskMs' | 'frame'> }).watchTasks();
       const t0 = performance.now();
       const res = await fetch(`${s.endpoint}/v1/cases/${c.id}/uploads`, { method: 'POST', body: file, headers: {
         Authorization: `Bearer ${s.token}`, 'Tus-Resumable': '1.0.0', 'Upload-Length': String(file.size), 'Upload-Metadata': meta, 'Content-Type': 'application/offset+octet-stream',
       } });
-      return { ms: performance.now() - t0, ok: res.ok };
+      return { ms: performance.now() - t0, ...tasks(), ok: res.ok };
     }, s);
 
     // Hashing alone, in the Worker.
     const hash = (s: typeof setup) => page.evaluate(async (s) => {
       const { core, file, knownSha256 } = window as unknown as { core: { WorkerHasher: new (f: () => Worker) => { hash(b: Blob): Promise<string>; dispose(): void } }; file: File; knownSha256: string };
       const hasher = new core.WorkerHasher(() => new Worker(s.worker, { type: 'module' }));
+      const tasks = (window as unknown as { watchTasks(): () => Pick<PageRun, 'longestTaskMs' | 'frame'> }).watchTasks();
       const t0 = performance.now();
       const hex = await hasher.hash(file);
       const ms = performance.now() - t0;
       hasher.dispose();
-      return { ms, ok: hex === knownSha256 };
+      return { ms, ...tasks(), ok: hex === knownSha256 };
     }, s);
 
     // The engine: bytes and hash in parallel, until the server confirmed the SHA-256; long tasks watched.
@@ -132,9 +163,7 @@ async function main(): Promise<void> {
       type Ctor = new (...a: unknown[]) => unknown;
       const { core, client, file, knownSha256 } = window as unknown as { core: { WorkerHasher: Ctor; UploadManager: Ctor }; client: { cases: { create(r: unknown, o: unknown): Promise<{ id: string }> } }; file: File; knownSha256: string };
       const c = await client.cases.create(s.request, { submit: true });
-      let longest = 0;
-      const obs = new PerformanceObserver((l) => { for (const e of l.getEntries()) longest = Math.max(longest, e.duration); });
-      obs.observe({ type: 'longtask', buffered: false });
+      const tasks = (window as unknown as { watchTasks(): () => Pick<PageRun, 'longestTaskMs' | 'frame'> }).watchTasks();
       const hasher = s.known ? { hash: () => Promise.resolve(knownSha256), dispose() {} } : new core.WorkerHasher(() => new Worker(s.worker, { type: 'module' }));
       const manager = new core.UploadManager({ hashFirstMaxBytes: 0, hasher }) as { add(...a: unknown[]): EventTarget & { done: Promise<{ status: string; sha256?: string }>; contentSha256?: string }; hasher: { completed?: { worker: number } }; dispose(): void };
       const t0 = performance.now();
@@ -143,17 +172,23 @@ async function main(): Promise<void> {
       u.addEventListener('state', (e) => { if ((e as Event & { state: string }).state === 'verifying') bytesMs = performance.now() - t0; });
       const record = await u.done;
       const ms = performance.now() - t0;
-      obs.disconnect();
+      const watched = tasks();
       const worker = manager.hasher.completed?.worker ?? 0;
       manager.dispose();
-      return { ms: bytesMs, verifiedMs: ms, longestTaskMs: longest, worker, ok: record.status === 'verified' && record.sha256 === u.contentSha256 && record.sha256 === knownSha256 };
+      return { ms: bytesMs, verifiedMs: ms, ...watched, worker, ok: record.status === 'verified' && record.sha256 === u.contentSha256 && record.sha256 === knownSha256 };
     }, s);
 
+    // The engine's runs are traced (top-level tasks only) for the thread CPU of their tasks.
+    const traced = async (run: () => Promise<PageRun>): Promise<PageRun> => {
+      await browser.startTracing(page, { categories: ['toplevel'] });
+      const out = await run();
+      return { ...out, tasks: mainThreadTasks(JSON.parse((await browser.stopTracing()).toString()) as Parameters<typeof mainThreadTasks>[0]) };
+    };
     const runs: Record<'raw' | 'hash' | 'engine' | 'transfer', () => Promise<PageRun>> = {
       raw: () => raw(setup),
       hash: () => hash(setup),
-      engine: () => engine({ ...setup, known: false }),
-      transfer: () => engine({ ...setup, known: true }),
+      engine: () => traced(() => engine({ ...setup, known: false })),
+      transfer: () => traced(() => engine({ ...setup, known: true })),
     };
     const samples: Record<keyof typeof runs, Sample[]> = { raw: [], hash: [], engine: [], transfer: [] };
     const order = Object.keys(runs) as (keyof typeof runs)[];
@@ -220,6 +255,13 @@ async function main(): Promise<void> {
     row('512 MiB throughput: engine vs raw fetch', `${mbps(engineMs)} vs ${mbps(rawMs)} MiB/s (${((rawMs / engineMs) * 100).toFixed(0)} %)`, '>= 90 %', met.throughput);
     row('confirmed SHA-256 vs max(upload, hashing)', `${s(verifiedMs)} s vs max(${s(rawMs)}, ${s(hashMs)}) = ${ratio.toFixed(2)}x`, '<= 1.1x', met.ratio);
     row('longest main-thread task during upload', `${longest.toFixed(0)} ms`, '<= 50 ms', met.task);
+    // Where the time went in the longest frame of each run (script attribution), so a miss names its cause.
+    for (const name of order) for (const x of samples[name]) if (x.frame) console.log(`  ${name} longest frame ${x.frame.ms} ms (blocking ${x.frame.blockingMs} ms): ${x.frame.scripts.join('; ') || 'no script attributed'}`);
+    // The control: the same page while only one fetch (raw) or only the Worker (hash) runs, none of
+    // the engine's code on the main thread. A long task there is the machine's, not the engine's.
+    for (const name of ['engine', 'transfer'] as const) for (const x of samples[name]) if (x.tasks) console.log(`  ${name} trace: longest task ${x.tasks.longestMs.toFixed(0)} ms wall, ${x.tasks.longestCpuMs.toFixed(1)} ms of thread CPU; most CPU in any task ${x.tasks.maxCpuMs.toFixed(1)} ms`);
+    const control = Math.max(...samples.raw.map((x) => x.longestTaskMs ?? 0), ...samples.hash.map((x) => x.longestTaskMs ?? 0));
+    console.log(`  control, longest task with no engine code on the main thread (raw fetch, Worker hash): ${control.toFixed(0)} ms`);
     row('peak JS heap, 2 GiB upload', `${(peak / MiB).toFixed(1)} MiB (${plan.parts} x ${plan.partBytes / MiB} MiB, ${plan.parallel} at once)`, `<= ${(heapGoal / MiB).toFixed(0)} MiB`, met.heap);
     console.log('\nper run (median wall s | server-process CPU s | browser CPU s; every run listed):');
     for (const name of order) {

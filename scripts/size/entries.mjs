@@ -33,7 +33,7 @@ export const entries = [
       'dist/elements/index.js': '*',
       'dist/index.js': '{ createClient, RestBackend, installUploads }',
       'dist/core/backends/rest/transport.js': '{ Transport }',
-      'dist/core/backends/rest/problem.js': '{ errorFromResponse }',
+      'dist/core/http/problem.js': '{ errorFromResponse }',
       'dist/core/client/schemas.js': '{ answers, inputs, parseWith }',
       'dist/core/watch/case-watcher.js': '{ CaseWatcher }',
       'dist/core/uploads/upload-manager.js': '{ UploadManager }',

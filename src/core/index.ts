@@ -11,7 +11,7 @@ export * from './client/events.js';
 export * from './client/engines.js';
 export * from './watch/case-watcher.js';
 export * from './watch/deferred-watch.js';
-export * from './watch/backoff.js';
+export * from './backoff.js';
 export * from './i18n/statuses.js';
 export * from './i18n/issues.js';
 export * from './i18n/record-kinds.js';

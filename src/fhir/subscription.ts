@@ -3,7 +3,7 @@
 // `bind <id>`, and on each `ping <id>` reads the case and hands on its new timeline entries. The
 // socket URL is the server's as its CapabilityStatement names it: nothing is added to it.
 import type { Case } from '../core/model/case.js';
-import { reconnectDelay } from '../core/watch/backoff.js';
+import { reconnectDelay } from '../core/backoff.js';
 import type { TimelineFeed } from './poller.js';
 import type { Resource } from './types.js';
 

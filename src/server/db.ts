@@ -2,7 +2,7 @@
 // same SQL. Everything above this file speaks `Db` only.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { reconnectDelay } from '../core/watch/backoff.js';
+import { reconnectDelay } from '../core/backoff.js';
 
 /** A query result: the rows and how many rows a write touched. */
 export interface QueryResult<T> {

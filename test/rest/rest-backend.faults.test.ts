@@ -5,7 +5,7 @@ import {
   AuthError, ConflictError, ForbiddenError, NetworkError, NotFoundError, ProtocolError, RateLimitError, RestBackend, ServerError,
   ValidationError, type CallContext,
 } from '../../src/core/index.js';
-import { retryAfterMs } from '../../src/core/backends/rest/problem.js';
+import { retryAfterMs } from '../../src/core/http/retry-after.js';
 import { kyRetry } from '../../src/core/backends/rest/retry-policy.js';
 import { loopback, reply, type Loopback } from './loopback.js';
 
@@ -142,9 +142,14 @@ describe('RestBackend retries what may succeed later', () => {
   });
 
   it('uses full-jitter exponential backoff, capped', () => {
+    // The kit's one backoff draws the wait (full jitter below a ceiling of 100 ms doubling to 1 s); ky adds no jitter of its own.
+    const top = kyRetry({ baseDelayMs: 100, maxDelayMs: 1000 }, true, () => 0.999999);
+    assert.deepEqual([1, 2, 3, 4, 5].map((n) => Math.round(top.delay!(n))), [100, 200, 400, 800, 1000]);
+    const mid = kyRetry({ baseDelayMs: 100, maxDelayMs: 1000 }, true, () => 0.5);
+    assert.deepEqual([1, 2, 3, 4].map((n) => mid.delay!(n)), [50, 100, 200, 400]);
+    assert.equal(kyRetry({}, true, () => 0).delay!(3), 0);
     const r = kyRetry({ baseDelayMs: 100, maxDelayMs: 1000 });
-    assert.deepEqual([1, 2, 3, 4].map((n) => r.delay!(n)), [100, 200, 400, 800]);
-    assert.equal(r.jitter, true);
+    assert.equal(r.jitter, undefined);
     assert.equal(r.backoffLimit, 1000);
     assert.deepEqual(r.statusCodes!.filter((c) => c < 500), [408, 429]);
     assert.equal(r.statusCodes!.filter((c) => c >= 500).length, 100);

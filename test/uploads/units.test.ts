@@ -211,4 +211,30 @@ describe('the file reader handed to tus-js-client', () => {
     assert.equal((rest.value as Blob).size, 2 * MiB);
     assert.equal(rest.done, true);
   });
+
+  it('cuts the parts before handing the file over, one per task, so starting a part takes no slice; an offset off the plan is cut then', async () => {
+    const { BlobReader } = await import('../../src/core/uploads/blob-reader.js');
+    // A File that counts its slices.
+    let slices = 0;
+    class CountingFile extends File {
+      override slice(...args: Parameters<Blob['slice']>): Blob {
+        slices++;
+        return super.slice(...args);
+      }
+    }
+    const bytes = new Uint8Array(3 * MiB).map((_, i) => i % 251);
+    const file = new CountingFile([bytes], 'x.pdf');
+    const opening = new BlobReader().openFile(file, MiB);
+    assert.equal(slices, 0, 'nothing is cut in the task that opens the file');
+    const source = await opening;
+    assert.equal(slices, 3, 'the planned parts are cut before the file is handed over');
+    const parts = [await source.slice(0, MiB), await source.slice(MiB, 2 * MiB), await source.slice(2 * MiB, 3 * MiB)];
+    assert.equal(slices, 3, 'taking the planned parts cuts nothing');
+    assert.deepEqual(parts.map((p) => [(p.value as Blob).size, p.done]), [[MiB, false], [MiB, false], [MiB, true]]);
+    assert.deepEqual(new Uint8Array(await (parts[1]!.value as Blob).arrayBuffer()), bytes.subarray(MiB, 2 * MiB));
+    const resumed = await source.slice(MiB / 2, MiB / 2 + MiB);
+    assert.equal(slices, 4, 'an offset off the plan is cut when asked');
+    assert.deepEqual(new Uint8Array(await (resumed.value as Blob).arrayBuffer()), bytes.subarray(MiB / 2, MiB / 2 + MiB));
+    source.close();
+  });
 });

@@ -1,6 +1,7 @@
 // The upload engine's public surface.
 export { UploadManager, installUploads, type UploadManagerOptions } from './upload-manager.js';
-export { ManagedUpload, MAX_CHECKSUM_FAILURES, type AddUploadOptions, type RejectionReason, type UploadTimers } from './record-upload.js';
+export { ManagedUpload, type AddUploadOptions, type RejectionReason } from './record-upload.js';
+export { MAX_CHECKSUM_FAILURES, type UploadTimers } from './tus-transfer.js';
 export { UploadStateEvent, UploadProgressEvent, UploadErrorEvent, UploadRecordEvent, BeforeUploadEvent, type UploadEventMap } from './events.js';
 export { FileRefusedError, checkFile, type FileLimits, type RefusalReason } from './file-check.js';
 export { planParts, MIN_PART_BYTES, MAX_PARTS, type PartPlan, type PartPlanOptions } from './part-planner.js';

@@ -1,31 +1,40 @@
-// One record on its way to the backend: checks, hashing, the tus transfer (with our own retries
-// and stall detection around tus-js-client), and the verification that the server's SHA-256
-// equals ours. The manager decides when it runs.
-import { Upload as TusUpload, type HttpRequest, type HttpResponse, type PreviousUpload, type UrlStorage } from 'tus-js-client';
-import type { UploadHttpStack } from './tus-types.js';
+// One record on its way to the backend, as a state machine: checks, hashing, the transfer (tus,
+// in tus-transfer.ts, or one call on backends without tus), and the verification that the server's
+// SHA-256 equals ours. The manager decides when it runs.
+//
+//   queued -> hashing? -> uploading -> verifying -> verified
+//   queued or active -> paused (pause) -> queued (resume)
+//   active -> failed (retry -> queued) | rejected;  anything not final -> cancelled
+//
+// Keep in mind when working here:
+// - `verified`, `rejected` and `cancelled` are final: nothing leaves them. `failed` leaves only by
+//   `retry()` and `paused` only by `resume()`, both back to `queued`.
+// - One run at a time: `begin()` starts run `generation`; `stop()` (pause, cancel) starts a new
+//   generation, and every step of a run checks its generation after each await (`check(gen)`), so a
+//   stale run ends quietly (StaleRun, TransferStopped) and never changes state or fires an event.
+// - A manager slot is held from `begin()` until the upload leaves `queued` or an active state;
+//   every way out (stop, conclude, reject, fail) calls `env.release`, which frees it at most once.
+// - `done` settles once per attempt: it resolves when verified and rejects when rejected, failed or
+//   cancelled; `retry()` makes a fresh one. Nobody has to listen to it.
+// - Verified only when the server's SHA-256 equals ours; a verified record with another hash is a
+//   `hash_mismatch` rejection.
+// - The resume entry (URLs and record id under an opaque fingerprint, nothing else) is removed when
+//   the upload is verified, rejected or cancelled; a failure or a pause keeps it for the next try.
+// - Every event goes through `dispatch()`: on the upload, then again on the manager.
 import type { SecondOpinionClient } from '../client/client.js';
 import { newIdempotencyKey } from '../client/client.js';
 import type { RecordUpload, UploadOptions, UploadProgress, UploadState } from '../client/engines.js';
-import { IntegrityError, NetworkError, ProtocolError, SecondOpinionError, UnsupportedError, isSecondOpinionError } from '../errors.js';
+import { ProtocolError, SecondOpinionError, UnsupportedError, isSecondOpinionError } from '../errors.js';
 import type { CaseRecord } from '../model/case.js';
 import type { MediaType } from '../model/codes.js';
-import { retryAfterMs } from '../backends/rest/retry-after.js';
-import { BlobReader } from './blob-reader.js';
 import { UploadErrorEvent, UploadProgressEvent, UploadRecordEvent, UploadStateEvent, type UploadEventMap } from './events.js';
 import { FileRefusedError, checkFile, type FileLimits, type RefusalReason } from './file-check.js';
 import { uploadFingerprint } from './fingerprint.js';
 import { HashCancelled } from './hash-cancelled.js';
 import type { Hasher } from './hasher.js';
 import { planParts, type PartPlanOptions } from './part-planner.js';
-import type { ResumeStore } from './resume-store.js';
-import { isRetryableStatus, retryDelayMs, type UploadRetryOptions } from './retry-policy.js';
-
-/** Timers and clock, injectable so tests run without waiting. */
-export interface UploadTimers {
-  setTimeout(fn: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-  now(): number;
-}
+import { TusTransfer, type TransferEnvironment } from './tus-transfer.js';
+import type { UploadHttpResponse } from './tus-types.js';
 
 /** Options of one upload beyond the client's `UploadOptions`. */
 export interface AddUploadOptions extends UploadOptions {
@@ -36,16 +45,10 @@ export interface AddUploadOptions extends UploadOptions {
 }
 
 /** What the manager hands each upload. */
-export interface UploadEnvironment {
+export interface UploadEnvironment extends TransferEnvironment {
   hasher: Hasher;
-  store: ResumeStore;
-  timers: UploadTimers;
-  random: () => number;
-  retry: UploadRetryOptions;
   parts: PartPlanOptions;
-  stallTimeoutMs: number;
   hashFirstMaxBytes: number;
-  httpStack?: UploadHttpStack;
   limits(client: SecondOpinionClient, options: AddUploadOptions): Promise<{ limits: FileLimits; tusExtensions: readonly string[] }>;
   beforeUpload(upload: ManagedUpload, mediaType: MediaType): boolean;
   forward(event: Event): void;
@@ -61,8 +64,6 @@ class StaleRun extends Error {}
 
 const ACTIVE: readonly UploadState[] = ['hashing', 'uploading', 'verifying'];
 const PROGRESS_INTERVAL_MS = 250;
-/** Consecutive 460 (checksum mismatch) answers after which the upload fails with an IntegrityError. */
-export const MAX_CHECKSUM_FAILURES = 3;
 
 /** A record upload driven by an UploadManager. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- typed addEventListener, as DOM classes do
@@ -84,19 +85,7 @@ export class ManagedUpload extends EventTarget implements RecordUpload {
   private sha256?: string;
   private hashing?: Promise<string>;
   private hashAbort?: AbortController;
-  private recordId?: string;
-  private tusUrl?: string;
-  private tus?: TusUpload;
-  private creationKey = newIdempotencyKey();
-  private attempt = 0;
-  // 460s in a row: progress does not reset it, since the server discarded the part.
-  private checksumFailures = 0;
-  private highWater = 0;
-  private refreshToken = false;
-  private refreshed = false;
-  private retryTimer?: unknown;
-  private stallTimer?: unknown;
-  private stopRun?: () => void;
+  private transfer?: TusTransfer;
   private sample = { at: 0, bytes: 0 };
   private lastEmit = 0;
 
@@ -159,8 +148,7 @@ export class ManagedUpload extends EventTarget implements RecordUpload {
     if (this._state !== 'failed') return;
     this.resetDone();
     this._error = undefined;
-    this.attempt = 0;
-    this.checksumFailures = 0;
+    this.transfer?.resetRetries();
     this.setState('queued');
     this.enqueue(true);
   }
@@ -182,27 +170,18 @@ export class ManagedUpload extends EventTarget implements RecordUpload {
   /** Stops for good and deletes what the server holds (tus termination). */
   async cancel(): Promise<void> {
     if (this._state === 'verified' || this._state === 'rejected' || this._state === 'cancelled') return;
-    const tus = this.tus;
     this.stop();
     this.hashAbort?.abort();
     this.setState('cancelled');
     this.settle.reject(new SecondOpinionError('aborted', 'The upload was cancelled.'));
     if (this.fingerprint) this.env.store.remove(this.fingerprint);
-    if (tus && this.tusUrl) {
-      tus.url = this.tusUrl;
-      await tus.abort(true).catch(() => {
-        // The server drops unfinished uploads when they expire; nothing identifying stays here.
-      });
-    }
+    await this.transfer?.terminate();
   }
 
   // Ends the current run, frees its slot, keeps what is known (URL, hash).
   private stop(): void {
     this.generation++;
-    this.clearTimers();
-    void this.tus?.abort(false);
-    this.stopRun?.();
-    this.stopRun = undefined;
+    this.transfer?.stop();
     if (this.queued || ACTIVE.includes(this._state)) this.env.release(this);
     this.queued = false;
   }
@@ -272,9 +251,14 @@ export class ManagedUpload extends EventTarget implements RecordUpload {
   private async runTus(gen: number, endpoint: string, extensions: readonly string[]): Promise<void> {
     this.fingerprint ??= await uploadFingerprint(this.caseId, this.file);
     this.check(gen);
-    const stored = this.env.store.get(this.fingerprint);
-    this.recordId ??= stored?.recordId;
-    this.tusUrl ??= stored?.uploadUrl;
+    this.transfer ??= new TusTransfer({
+      client: this.client,
+      file: this.file,
+      metadata: () => this.metadata(),
+      bytes: (sent, final) => this.onBytes(sent, final),
+      retrying: (error) => this.dispatch(new UploadErrorEvent(this, error, true)),
+    }, this.env, this.fingerprint);
+    this.transfer.recall();
     // Small files: hash first and send the hash at creation. Large ones: hash while the bytes travel.
     if (!this.sha256 && this.file.size <= this.env.hashFirstMaxBytes) {
       this.setState('hashing');
@@ -285,34 +269,11 @@ export class ManagedUpload extends EventTarget implements RecordUpload {
     }
     this.setState('uploading');
     const plan = planParts(this.file.size, { ...this.env.parts, concatenation: extensions.includes('concatenation') });
-    const last = await this.transfer(gen, endpoint, plan.partBytes, plan.parallel);
+    const last = await this.transfer.send(endpoint, plan.partBytes, plan.parallel);
     this.check(gen);
-    this.clearTimers();
+    this.transfer.clearTimers();
     this.setState('verifying');
-    await this.verify(gen, last);
-  }
-
-  private urlStorage(): UrlStorage {
-    const store = this.env.store;
-    const entry = (fp: string): PreviousUpload[] => {
-      const e = store.get(fp);
-      if (!e) return [];
-      return [{ size: this.file.size, metadata: {}, creationTime: '', urlStorageKey: fp, uploadUrl: e.uploadUrl ?? null, parallelUploadUrls: e.parallelUploadUrls ?? null }];
-    };
-    return {
-      findAllUploads: () => Promise.resolve([]),
-      findUploadsByFingerprint: (fp) => Promise.resolve(entry(fp)),
-      removeUpload: (key) => Promise.resolve(store.remove(key)),
-      // Only the URLs and the record id are kept: tus-js-client's entry also holds the metadata (the title).
-      addUpload: (fp, upload) => {
-        store.set(fp, {
-          ...(upload.uploadUrl ? { uploadUrl: upload.uploadUrl } : {}),
-          ...(upload.parallelUploadUrls ? { parallelUploadUrls: upload.parallelUploadUrls } : {}),
-          ...(this.recordId ? { recordId: this.recordId } : {}),
-        });
-        return Promise.resolve(fp);
-      },
-    };
+    await this.verify(gen, last, this.transfer);
   }
 
   private metadata(): Record<string, string> {
@@ -324,173 +285,11 @@ export class ManagedUpload extends EventTarget implements RecordUpload {
     };
   }
 
-  // Runs tus-js-client until the last byte is acknowledged; retries are ours, not its own.
-  private transfer(gen: number, endpoint: string, partBytes: number, parallel: number): Promise<HttpResponse> {
-    const fp = this.fingerprint as string;
-    const ctx = this.client.context();
-    return new Promise<HttpResponse>((resolve, reject) => {
-      this.stopRun = () => reject(new StaleRun());
-      const upload: TusUpload = new TusUpload(this.file, {
-        endpoint,
-        metadata: this.metadata(),
-        chunkSize: partBytes,
-        parallelUploads: parallel,
-        retryDelays: null,
-        storeFingerprintForResuming: true,
-        removeFingerprintOnSuccess: true,
-        fingerprint: () => Promise.resolve(fp),
-        urlStorage: this.urlStorage(),
-        fileReader: new BlobReader(),
-        ...(this.env.httpStack ? { httpStack: this.env.httpStack } : {}),
-        onBeforeRequest: async (req: HttpRequest) => {
-          const force = this.refreshToken;
-          this.refreshToken = false;
-          const token = await ctx.getAccessToken(force ? { forceRefresh: true } : undefined);
-          if (token) req.setHeader('Authorization', `Bearer ${token}`);
-          if (req.getMethod() === 'POST') {
-            // The hash may have finished since the upload object was made.
-            upload.options.metadata = this.metadata();
-            req.setHeader('Idempotency-Key', this.creationKey);
-          }
-        },
-        onAfterResponse: (req: HttpRequest, res: HttpResponse) => {
-          if (gen !== this.generation) return;
-          this.kickStall(gen, upload, resolve, reject);
-          const method = req.getMethod();
-          if (method === 'PATCH' && res.getStatus() < 300) this.checksumFailures = 0;
-          if (method === 'POST' && res.getStatus() < 300) {
-            this.recordId = res.getHeader('SO-Record-Id') ?? this.recordId;
-          }
-          // A stored upload that is gone (expired): the next creation is a new action.
-          if (method === 'HEAD' && res.getStatus() >= 400 && res.getStatus() < 500) {
-            this.creationKey = newIdempotencyKey();
-            this.tusUrl = undefined;
-            this.recordId = undefined;
-          }
-        },
-        onUploadUrlAvailable: () => {
-          if (upload.url) this.tusUrl = upload.url;
-        },
-        onProgress: (sent: number) => {
-          if (gen !== this.generation) return;
-          if (sent > this.highWater) {
-            this.highWater = sent;
-            this.attempt = 0;
-          }
-          this.kickStall(gen, upload, resolve, reject);
-          this.onBytes(sent, false);
-        },
-        onSuccess: ({ lastResponse }) => {
-          if (gen !== this.generation) return;
-          this.clearTimers();
-          this.onBytes(this.file.size, true);
-          resolve(lastResponse);
-        },
-        onError: (err) => {
-          if (gen !== this.generation) return;
-          this.clearTimers();
-          this.onTusError(gen, err, upload, resolve, reject).catch(reject);
-        },
-      });
-      this.tus = upload;
-      if (this.tusUrl) upload.resumeFromPreviousUpload({ size: this.file.size, metadata: {}, creationTime: '', urlStorageKey: fp, uploadUrl: this.tusUrl, parallelUploadUrls: null });
-      else {
-        const stored = this.env.store.get(fp);
-        if (stored?.parallelUploadUrls) upload.resumeFromPreviousUpload({ size: this.file.size, metadata: {}, creationTime: '', urlStorageKey: fp, uploadUrl: null, parallelUploadUrls: stored.parallelUploadUrls });
-      }
-      this.kickStall(gen, upload, resolve, reject);
-      upload.start();
-    });
-  }
-
-  private async onTusError(gen: number, err: Error, upload: TusUpload, resolve: (r: HttpResponse) => void, reject: (e: unknown) => void): Promise<void> {
-    const res = (err as { originalResponse?: HttpResponse | null }).originalResponse ?? undefined;
-    const hadRequest = (err as { originalRequest?: unknown }).originalRequest != null;
-    const status = res?.getStatus();
-    if (status === 401 && !this.refreshed) {
-      // One fresh token, then one more try.
-      this.refreshed = true;
-      this.refreshToken = true;
-      this.scheduleRetry(gen, 0, upload, resolve, reject);
-      return;
-    }
-    if (status === 460 && ++this.checksumFailures >= MAX_CHECKSUM_FAILURES) {
-      reject(new IntegrityError({ status, cause: err }));
-      return;
-    }
-    const error = await this.errorOf(res, err);
-    if (gen !== this.generation) return;
-    if (hadRequest && isRetryableStatus(status) && this.attempt < (this.env.retry.limit ?? 10)) {
-      const wait = retryDelayMs(this.attempt++, this.env.random, this.env.retry, retryAfterMs(res?.getHeader('Retry-After') ?? null));
-      this.dispatch(new UploadErrorEvent(this, error, true));
-      this.scheduleRetry(gen, wait, upload, resolve, reject);
-      return;
-    }
-    reject(error);
-  }
-
-  private scheduleRetry(gen: number, wait: number, upload: TusUpload, resolve: (r: HttpResponse) => void, reject: (e: unknown) => void): void {
-    this.retryTimer = this.env.timers.setTimeout(() => {
-      this.retryTimer = undefined;
-      if (gen !== this.generation) return;
-      this.kickStall(gen, upload, resolve, reject);
-      upload.start();
-    }, wait);
-  }
-
-  // No sign of life for `stallTimeoutMs`: abort the request and try again from the server's offset.
-  private kickStall(gen: number, upload: TusUpload, resolve: (r: HttpResponse) => void, reject: (e: unknown) => void): void {
-    if (this.stallTimer !== undefined) this.env.timers.clearTimeout(this.stallTimer);
-    this.stallTimer = this.env.timers.setTimeout(() => {
-      this.stallTimer = undefined;
-      if (gen !== this.generation) return;
-      void upload.abort(false);
-      const stalled = new NetworkError({}, 'timeout');
-      if (this.attempt >= (this.env.retry.limit ?? 10)) {
-        reject(stalled);
-        return;
-      }
-      this.dispatch(new UploadErrorEvent(this, stalled, true));
-      this.scheduleRetry(gen, retryDelayMs(this.attempt++, this.env.random, this.env.retry), upload, resolve, reject);
-    }, this.env.stallTimeoutMs);
-  }
-
-  private clearTimers(): void {
-    if (this.stallTimer !== undefined) this.env.timers.clearTimeout(this.stallTimer);
-    if (this.retryTimer !== undefined) this.env.timers.clearTimeout(this.retryTimer);
-    this.stallTimer = this.retryTimer = undefined;
-  }
-
-  // The problem+json reader loads with the first failed answer: it is not needed while all goes well.
-  private async errorOf(res: HttpResponse | undefined, cause: unknown): Promise<SecondOpinionError> {
-    if (!res) return new NetworkError({ cause });
-    const status = res.getStatus();
-    if (status === 413) return new FileRefusedError('file_too_large', this.client.locale);
-    if (status === 415) return new FileRefusedError('type_not_allowed', this.client.locale);
-    const headers = new Headers();
-    for (const h of ['Retry-After', 'X-Request-Id', 'Content-Type']) {
-      const v = res.getHeader(h);
-      if (v) headers.set(h, v);
-    }
-    let body: unknown;
-    try {
-      body = JSON.parse(res.getBody());
-    } catch {
-      body = undefined;
-    }
-    try {
-      const { errorFromResponse } = await import('../backends/rest/problem.js');
-      return errorFromResponse(status, headers, body);
-    } catch (e) {
-      return new NetworkError({ status, cause: e });
-    }
-  }
-
   // The last byte is in: make sure the server's hash is compared with ours, then read the record.
-  private async verify(gen: number, last: HttpResponse): Promise<void> {
-    const recordId = last.getHeader('SO-Record-Id') ?? this.recordId;
+  private async verify(gen: number, last: UploadHttpResponse, transfer: TusTransfer): Promise<void> {
+    const recordId = last.getHeader('SO-Record-Id') ?? transfer.recordId;
     if (!recordId) throw new ProtocolError();
-    this.recordId = recordId;
+    transfer.recordId = recordId;
     const sha256 = await this.hashOnce();
     this.check(gen);
     let record = await this.findRecord(recordId);
@@ -542,7 +341,7 @@ export class ManagedUpload extends EventTarget implements RecordUpload {
   }
 
   private fail(e: unknown): void {
-    this.clearTimers();
+    this.transfer?.clearTimers();
     if (e instanceof FileRefusedError) {
       this.reject(e.reason, e);
       return;

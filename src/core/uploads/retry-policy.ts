@@ -1,5 +1,7 @@
-// When an upload tries again: full-jitter exponential backoff (0.5 s doubling to a 30 s cap),
-// never sooner than the server's Retry-After, and only for failures that may pass.
+// When an upload tries again: the kit's jittered backoff (`core/backoff.ts`) from 0 in a window of
+// 0.5 s doubling to a 30 s cap, never sooner than the server's Retry-After, and only for failures
+// that may pass.
+import { jitteredDelay } from '../backoff.js';
 
 /** Backoff settings. */
 export interface UploadRetryOptions {
@@ -16,10 +18,7 @@ export interface UploadRetryOptions {
  * least `retryAfterMs` when the server asked for it. `random` is in [0, 1).
  */
 export function retryDelayMs(attempt: number, random: () => number, options: UploadRetryOptions = {}, retryAfterMs?: number): number {
-  const base = options.baseDelayMs ?? 500;
-  const cap = options.maxDelayMs ?? 30_000;
-  const ceiling = Math.min(cap, base * 2 ** Math.min(attempt, 30));
-  const jittered = Math.floor(random() * ceiling);
+  const jittered = Math.floor(jitteredDelay(attempt, { minMs: 0, firstWindowMs: options.baseDelayMs ?? 500, maxMs: options.maxDelayMs ?? 30_000 }, random));
   return retryAfterMs === undefined ? jittered : Math.max(jittered, retryAfterMs);
 }
 

@@ -1,6 +1,6 @@
 // The kit's own names for the tus-js-client plug-in shapes (HTTP stack, file reader). Its .d.ts
 // mentions Node's Buffer, so exposing its types would make every consumer need @types/node;
-// these match its interfaces structurally (record-upload.ts hands them to tus-js-client).
+// these match its interfaces structurally (tus-transfer.ts hands them to tus-js-client).
 
 /** The answer to one tus request. */
 export interface UploadHttpResponse {

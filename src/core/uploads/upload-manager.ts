@@ -9,9 +9,10 @@ import { FetchHttpStack } from './fetch-http-stack.js';
 import type { FileLimits } from './file-check.js';
 import { defaultHasher, type Hasher } from './hasher.js';
 import type { PartPlanOptions } from './part-planner.js';
-import { ManagedUpload, type AddUploadOptions, type UploadEnvironment, type UploadTimers } from './record-upload.js';
+import { ManagedUpload, type AddUploadOptions, type UploadEnvironment } from './record-upload.js';
 import { ResumeStore, type KeyValueStorage } from './resume-store.js';
 import type { UploadRetryOptions } from './retry-policy.js';
+import type { UploadTimers } from './tus-transfer.js';
 
 /** Settings of an UploadManager. */
 export interface UploadManagerOptions {

@@ -11,7 +11,7 @@ import { AuthError, NetworkError, ProtocolError, isSecondOpinionError } from '..
 import { CaseEventSchema, CaseSchema, type Case, type CaseEvent } from '../model/case.js';
 import { parseWith } from '../model/parse.js';
 import { CaseUpdatedEvent } from '../client/events.js';
-import { reconnectDelay, type BackoffOptions } from './backoff.js';
+import { reconnectDelay, type BackoffOptions } from '../backoff.js';
 import { WatchCaseEvent, WatchConnectionEvent, WatchErrorEvent, WatchTimelineEvent, type WatchConnection } from './watch-events.js';
 import * as z from 'zod/mini';
 

@@ -4,7 +4,7 @@
 // the fence). A worker that dies leaves its claims to expire, and another (or its restart) takes
 // them: a delivery is attempted by one instance at a time and never lost; a receiver may see a
 // message again after a crash, with the same `webhook-id`.
-import { reconnectDelay } from '../../core/watch/backoff.js';
+import { reconnectDelay } from '../../core/backoff.js';
 import type { DeliveryTiming } from '../config.js';
 import type { Db, Queryable } from '../db.js';
 import type { Logger } from '../logging.js';

@@ -5,7 +5,7 @@ import ky, { isHTTPError, isNetworkError, isTimeoutError, type KyInstance } from
 import type { CallContext } from '../../backend.js';
 import { AuthError, NetworkError, ProtocolError, isSecondOpinionError } from '../../errors.js';
 import type { Exchange } from './http.js';
-import { errorFromResponse } from './problem.js';
+import { errorFromResponse } from '../../http/problem.js';
 import { kyRetry, type RestRetryOptions } from './retry-policy.js';
 
 /** Sends Http's exchanges with ky. */

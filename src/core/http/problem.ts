@@ -1,15 +1,14 @@
-// Maps an HTTP failure (status, problem+json body, headers) to the kit's typed errors.
+// Maps an HTTP failure (status, problem+json body, headers) to the kit's typed errors: one mapping
+// for RestBackend's transport and the upload engine's tus answers (loaded by each when first needed).
 import * as z from 'zod/mini';
 import {
   AuthError, ConflictError, ForbiddenError, NetworkError, NotFoundError, ProtocolError, RateLimitError, ServerError,
   ValidationError, type ConflictReason, type ErrorDetails, type SecondOpinionError,
-} from '../../errors.js';
-import { ISSUE_CODES, type IssueCode } from '../../model/codes.js';
-import type { FieldIssue } from '../../model/parse.js';
-import { englishIssueMessage } from '../../i18n/issues-en.js';
+} from '../errors.js';
+import { ISSUE_CODES, type IssueCode } from '../model/codes.js';
+import type { FieldIssue } from '../model/parse.js';
+import { englishIssueMessage } from '../i18n/issues-en.js';
 import { retryAfterMs } from './retry-after.js';
-
-export { retryAfterMs } from './retry-after.js';
 
 // Only the members the mapping reads; anything else in the problem is ignored.
 const ProblemSchema = z.object({

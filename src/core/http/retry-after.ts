@@ -1,4 +1,5 @@
-// Reads `Retry-After`, on its own so the upload engine can honour it without the problem+json reader.
+// Reads `Retry-After`, shared by every HTTP client of the kit (RestBackend, FhirBackend, the upload
+// engine), on its own so the upload engine can honour it without the problem+json reader.
 
 /** Milliseconds a `Retry-After` value (delay seconds or an HTTP-date) asks to wait, when readable. */
 export function retryAfterMs(value: string | null, now = Date.now()): number | undefined {
