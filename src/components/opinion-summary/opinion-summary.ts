@@ -18,6 +18,7 @@ import { SoAnotherOpinionEvent, SoOpinionSharedEvent } from './opinion-summary.e
 import { OPINION_WORDS, type OpinionMessages } from './opinion-summary.messages.js';
 import { opinionView, type EarlierOpinionView, type OpinionView } from './opinion-summary.model.js';
 import { opinionSummaryStyles } from './opinion-summary.styles.js';
+import { textStyles } from '../shared/text.styles.js';
 
 // The earlier opinions, loaded only for a case that follows another.
 const earlierPart = onDemand(() => import('./opinion-earlier.view.js'));
@@ -61,7 +62,7 @@ const REVOKE_AFTER_MS = 1000;
  */
 export class SoOpinionSummary extends SoElement {
   static override tagName = 'so-opinion-summary';
-  static override styles = [tokenStyles, opinionSummaryStyles];
+  static override styles = [tokenStyles, textStyles, opinionSummaryStyles];
 
   /** A partial override of this element's words (its own keys and the shared ones). */
   declare i18n?: MessagesOverride & Partial<OpinionMessages>;

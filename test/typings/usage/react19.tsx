@@ -6,6 +6,7 @@ import type {
   SoClientChangeEvent, SoErrorEvent, SoOpinionSharedEvent, SoRecordUploadedEvent, SoRequestForm, SoStatusChangedEvent,
   SoStepChangeEvent, SoUploadErrorEvent, SoUploadProgressEvent,
 } from 'second-opinion-kit/elements';
+import type { SoCaseOpenEvent } from 'second-opinion-kit/elements/staff.js';
 import type { Case, Status } from 'second-opinion-kit';
 import { useRef } from 'react';
 import { assertType } from './assert-type.js';
@@ -34,6 +35,8 @@ export function EveryElement({ onCase }: { onCase: (value: Case) => void }) {
         onso-opinion-shared={(e) => assertType<SoOpinionSharedEvent>()(e).sharedAt}
         onso-another-opinion={(e) => assertType<SoAnotherOpinionEvent>()(e).previousCaseId} />
       <so-status-badge status={'submitted' satisfies Status} show-next />
+      <so-triage-queue page-size={25} refresh-seconds={0}
+        onso-case-open={(e) => { assertType<SoCaseOpenEvent>()(e).reference; e.preventDefault(); }} />
     </so-provider>
   );
 }
@@ -57,6 +60,8 @@ export const wrongEvents = (
     <so-provider backend="graphql" />
     {/* @ts-expect-error TS2322 the theme is auto, light or dark */}
     <so-provider theme="blue" />
+    {/* @ts-expect-error TS2339 a case open carries its id and reference, not the case */}
+    <so-triage-queue onso-case-open={(e) => e.case} />
     {/* @ts-expect-error TS2322 an event listener must be a function */}
     <so-opinion-summary onso-opinion-shared="share()" />
   </>

@@ -1,0 +1,10 @@
+/**
+ * Registers the reviewing side's elements (coordinators and specialists) and exports their classes.
+ * Not part of `second-opinion-kit/elements` (the patient's bundle): import
+ * `second-opinion-kit/elements/staff.js` on staff pages only.
+ */
+import './triage-queue.js';
+
+export { SoTriageQueue } from './triage-queue.js';
+export { SoCaseOpenEvent } from '../components/triage-queue/triage-queue.events.js';
+export type { QueueMessages } from '../components/triage-queue/triage-queue.messages.js';
