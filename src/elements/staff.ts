@@ -4,7 +4,12 @@
  * `second-opinion-kit/elements/staff.js` on staff pages only.
  */
 import './triage-queue.js';
+import './case-review.js';
 
 export { SoTriageQueue } from './triage-queue.js';
 export { SoCaseOpenEvent } from '../components/triage-queue/triage-queue.events.js';
 export type { QueueMessages } from '../components/triage-queue/triage-queue.messages.js';
+export { SoCaseReview } from './case-review.js';
+export { SoCaseMovedEvent } from '../components/case-review/case-review.events.js';
+export type { ReviewMessages } from '../components/case-review/case-review.messages.js';
+export type { StaffMove, StaffRole } from '../components/case-review/case-review.model.js';

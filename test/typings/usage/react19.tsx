@@ -6,7 +6,7 @@ import type {
   SoClientChangeEvent, SoErrorEvent, SoOpinionSharedEvent, SoRecordUploadedEvent, SoRequestForm, SoStatusChangedEvent,
   SoStepChangeEvent, SoUploadErrorEvent, SoUploadProgressEvent,
 } from 'second-opinion-kit/elements';
-import type { SoCaseOpenEvent } from 'second-opinion-kit/elements/staff.js';
+import type { SoCaseMovedEvent, SoCaseOpenEvent } from 'second-opinion-kit/elements/staff.js';
 import type { Case, Status } from 'second-opinion-kit';
 import { useRef } from 'react';
 import { assertType } from './assert-type.js';
@@ -36,7 +36,8 @@ export function EveryElement({ onCase }: { onCase: (value: Case) => void }) {
         onso-another-opinion={(e) => assertType<SoAnotherOpinionEvent>()(e).previousCaseId} />
       <so-status-badge status={'submitted' satisfies Status} show-next />
       <so-triage-queue page-size={25} refresh-seconds={0}
-        onso-case-open={(e) => { assertType<SoCaseOpenEvent>()(e).reference; e.preventDefault(); }} />
+        onso-case-open={(e) => { e.preventDefault(); return assertType<SoCaseOpenEvent>()(e).reference; }} />
+      <so-case-review case-id="c-1" roles="coordinator" onso-case-moved={(e) => assertType<SoCaseMovedEvent>()(e).move} />
     </so-provider>
   );
 }
@@ -62,6 +63,8 @@ export const wrongEvents = (
     <so-provider theme="blue" />
     {/* @ts-expect-error TS2339 a case open carries its id and reference, not the case */}
     <so-triage-queue onso-case-open={(e) => e.case} />
+    {/* @ts-expect-error TS2339 a move says which move and the status, not the opinion */}
+    <so-case-review onso-case-moved={(e) => e.opinion} />
     {/* @ts-expect-error TS2322 an event listener must be a function */}
     <so-opinion-summary onso-opinion-shared="share()" />
   </>
