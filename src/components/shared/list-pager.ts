@@ -72,7 +72,7 @@ export class PagedCaseList {
   page?: CaseListState;
   /** Why the last load failed (the client's typed error). */
   error?: unknown;
-  /** A page is on its way (the pager's buttons wait). */
+  /** A page the person asked for is on its way (the pager's buttons wait). */
   busy = false;
   private ticket = 0;
   private readonly pager: CaseListPager;
@@ -93,8 +93,11 @@ export class PagedCaseList {
   async load(move: 'reload' | 'next' | 'previous' = 'reload', quiet = false): Promise<void> {
     const ticket = ++this.ticket;
     const { host } = this;
-    this.busy = true;
-    host.requestUpdate();
+    // A quiet re-read leaves the pager's buttons as they are: disabling the focused one would drop focus.
+    if (!quiet) {
+      this.busy = true;
+      host.requestUpdate();
+    }
     try {
       const page = await this.pager[move]();
       if (ticket !== this.ticket) return;
