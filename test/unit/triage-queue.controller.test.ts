@@ -178,6 +178,22 @@ describe('QueueController', () => {
     host.disconnect();
   });
 
+  it('never shows a line outside the filter, even from a backend whose staff list ignores it', async () => {
+    const { client, host, made } = await setUp(3);
+    const q = host.controller;
+    const list = client.staff.list;
+    // A backend with no filters: it answers every case whatever is asked.
+    client.staff.list = (query = {}, options) => list({ ...(query.cursor ? { cursor: query.cursor } : {}), ...(query.limit ? { limit: query.limit } : {}) }, options);
+    await q.apply({ ...EMPTY_FORM, show: 'all', urgency: 'soon' });
+    await host.until(() => !q.busy && q.form.urgency === 'soon' && q.page !== undefined && q.page.items.every((i) => i.urgency === 'soon'));
+    // The first page (two newest, both routine) comes back empty rather than wrong; the soon one is on the next.
+    assert.deepEqual(q.page!.items, []);
+    assert.equal(q.page!.hasNext, true);
+    await q.move('next');
+    assert.deepEqual(q.page!.items.map((i) => i.id), [made[0]!.id]);
+    host.disconnect();
+  });
+
   it('says "this page is for staff" for a patient token (a 403), an error otherwise', async () => {
     const client = createClient({ backend: new MemoryBackend() });
     client.staff.list = () => Promise.reject(new ForbiddenError({ status: 403 }));

@@ -7,6 +7,7 @@ import type { SecondOpinionClient } from '../../core/client/client.js';
 import type { CaseSummary } from '../../core/model/case.js';
 import type { Locale } from '../../core/model/codes.js';
 import { isSecondOpinionError } from '../../core/errors.js';
+import { matchesStaffQuery } from '../../core/model/staff-query.js';
 import { PagedCaseList, type CaseListState } from '../shared/list-pager.js';
 import type { ElementPort } from '../shared/port.js';
 import { SoCaseOpenEvent } from './triage-queue.events.js';
@@ -126,7 +127,12 @@ export class QueueController implements ReactiveController {
     if (!client || !key) return;
     client.addEventListener('case-updated', this.onCaseUpdated);
     const form = this.form;
-    this.list = new PagedCaseList(host, this.port, (query, options) => client.staff.list({ ...query, ...filterOf(form, this.now()) }, options), host.pageSize);
+    this.list = new PagedCaseList(host, this.port, async (query, options) => {
+      const filter = filterOf(form, this.now());
+      const page = await client.staff.list({ ...query, ...filter }, options);
+      // A backend whose staff list ignores the filter (FHIR's has none) still never shows a line outside it.
+      return { ...page, items: page.items.filter((s) => matchesStaffQuery({ ...s, request: { specialty: s.specialty, urgency: s.urgency } }, filter)) };
+    }, host.pageSize);
     void this.read('reload');
   }
 
