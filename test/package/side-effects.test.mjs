@@ -13,7 +13,7 @@ import { rollup } from 'rollup';
 
 const root = new URL('../../', import.meta.url);
 const tmp = new URL('.tmp/side-effects/', root);
-const STAFF_TAGS = ['so-triage-queue', 'so-case-review'];
+const STAFF_TAGS = ['so-triage-queue', 'so-case-review', 'so-opinion-editor'];
 const TAGS = ['so-provider', 'so-status-badge', 'so-request-form', 'so-status-tracker', 'so-opinion-summary', 'so-record-uploader'];
 
 function app(name) {

@@ -4,13 +4,13 @@
 // preview. No DOM here (the element lends its port and its way to save a file), so it is tested in Node.
 import type { ReactiveController } from 'lit';
 import type { SecondOpinionClient } from '../../core/client/client.js';
-import { isSecondOpinionError } from '../../core/errors.js';
 import type { Case, CaseRecord, Specialist } from '../../core/model/case.js';
 import type { RecordKind } from '../../core/model/codes.js';
 import type { WatchConnection } from '../../core/watch/watch-events.js';
 import { CaseAction } from '../shared/case-action.js';
 import type { CaseHost } from '../shared/case-controller.js';
 import { claimClientError } from '../shared/client-errors.js';
+import { StaffAccess, type StaffAccessState } from '../shared/staff-access.js';
 import { LiveCaseController } from '../shared/live-case-controller.js';
 import type { ElementPort } from '../shared/port.js';
 import { SoCaseMovedEvent } from './case-review.events.js';
@@ -38,8 +38,6 @@ export interface RecordPreview {
   failed?: boolean;
 }
 
-/** What the token may do: still asking, staff, or a patient (this page is for staff). */
-export type ReviewAccess = 'checking' | 'staff' | 'patient';
 
 type Moves = {
   triage: CaseAction<[], Case>;
@@ -54,8 +52,7 @@ export class CaseReviewController implements ReactiveController {
   /** The case named by `case-id`, followed live. */
   readonly cases: LiveCaseController;
   readonly moves: Moves;
-  /** Whether the token is staff, per client. */
-  access: ReviewAccess = 'checking';
+  private readonly staffAccess: StaffAccess;
   /** The move whose form is open. */
   openMove?: StaffMove;
   /** The move last run (its refusal is shown once its form has closed). */
@@ -64,13 +61,12 @@ export class CaseReviewController implements ReactiveController {
   preview?: RecordPreview;
   /** Why the last download failed, in words. */
   downloadError?: string;
-  private accessClient?: SecondOpinionClient;
-  private accessTicket = 0;
   /** Why the last move was refused. */
   private refusalKind: ReturnType<typeof refusal> = 'failed';
 
   constructor(private readonly host: ReviewHost, private readonly port: ElementPort) {
     host.addController(this);
+    this.staffAccess = new StaffAccess(host);
     this.cases = new LiveCaseController(host, {
       onConnection: (connection) => (host.connection = connection),
       onReset: () => {
@@ -127,6 +123,11 @@ export class CaseReviewController implements ReactiveController {
     return this.refusalKind === 'moved_on' ? m.movedOn : this.refusalKind === 'forbidden' ? m.moveForbidden : m.moveFailed;
   }
 
+  /** Whether the token is staff (per client): a patient's gets "this page is for staff". */
+  get access(): StaffAccessState {
+    return this.staffAccess.state;
+  }
+
   /** The case on show, as last seen. */
   get case(): Case | undefined {
     return this.cases.case;
@@ -144,29 +145,11 @@ export class CaseReviewController implements ReactiveController {
   }
 
   hostUpdate(): void {
-    const client = this.host.activeClient;
-    if (client === this.accessClient) return;
-    this.accessClient = client;
-    const ticket = ++this.accessTicket;
-    this.access = 'checking';
-    if (!client) return;
-    // One small read of the staff list says whether this token is staff: a patient's is refused (403).
-    client.staff.list({ limit: 1 }).then(
-      () => ticket === this.accessTicket && this.settleAccess('staff'),
-      (e: unknown) => {
-        claimClientError(e);
-        if (ticket === this.accessTicket) this.settleAccess(isSecondOpinionError(e) && e.code === 'forbidden' ? 'patient' : 'staff');
-      },
-    );
+    this.staffAccess.follow();
   }
 
   hostDisconnected(): void {
     this.closePreviewQuietly();
-  }
-
-  private settleAccess(access: ReviewAccess): void {
-    this.access = access;
-    this.host.requestUpdate();
   }
 
   /** Runs a move (the form's values for those with one). */

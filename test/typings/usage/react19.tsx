@@ -6,7 +6,7 @@ import type {
   SoClientChangeEvent, SoErrorEvent, SoOpinionSharedEvent, SoRecordUploadedEvent, SoRequestForm, SoStatusChangedEvent,
   SoStepChangeEvent, SoUploadErrorEvent, SoUploadProgressEvent,
 } from 'second-opinion-kit/elements';
-import type { SoCaseMovedEvent, SoCaseOpenEvent } from 'second-opinion-kit/elements/staff.js';
+import type { SoCaseMovedEvent, SoCaseOpenEvent, SoOpinionIssuedEvent } from 'second-opinion-kit/elements/staff.js';
 import type { Case, Status } from 'second-opinion-kit';
 import { useRef } from 'react';
 import { assertType } from './assert-type.js';
@@ -38,6 +38,7 @@ export function EveryElement({ onCase }: { onCase: (value: Case) => void }) {
       <so-triage-queue page-size={25} refresh-seconds={0}
         onso-case-open={(e) => { e.preventDefault(); return assertType<SoCaseOpenEvent>()(e).reference; }} />
       <so-case-review case-id="c-1" roles="coordinator" onso-case-moved={(e) => assertType<SoCaseMovedEvent>()(e).move} />
+      <so-opinion-editor case-id="c-1" onso-opinion-issued={(e) => assertType<SoOpinionIssuedEvent>()(e).issuedAt} />
     </so-provider>
   );
 }
