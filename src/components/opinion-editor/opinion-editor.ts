@@ -96,6 +96,8 @@ export class SoOpinionEditor extends SoElement {
     const b = blockers(c, draft);
     const value = (e: Event) => (e.currentTarget as HTMLInputElement).value;
     const invalid = (field: string) => (issue.invalid && editor.issue.invalid === this.invalidFor(field, c) ? 'true' : 'false');
+    // The field a check found empty is described by the words that say so.
+    const described = (field: string, hint?: string) => [hint, invalid(field) === 'true' ? 'issue-invalid' : undefined].filter(Boolean).join(' ') || nothing;
     const submit = (e: Event) => {
       e.preventDefault();
       void issue.run();
@@ -106,13 +108,13 @@ export class SoOpinionEditor extends SoElement {
     };
     return html`<form part="form" novalidate @submit=${submit}>
       <div class="field"><label for="outcome">${m.outcomeLabel}</label>
-        <select id="outcome" name="outcome" ?disabled=${busy} aria-invalid=${invalid('outcome')} @change=${(e: Event) => editor.edit({ outcome: value(e) as Outcome })}>
+        <select id="outcome" name="outcome" ?disabled=${busy} aria-invalid=${invalid('outcome')} aria-describedby=${described('outcome')} @change=${(e: Event) => editor.edit({ outcome: value(e) as Outcome })}>
           <option value="" ?selected=${!draft.outcome}>${m.outcomeChoose}</option>
           ${OUTCOMES.map((o) => html`<option value=${o} ?selected=${draft.outcome === o}>${m.outcome[o]}</option>`)}
         </select></div>
       <div class="field"><label for="summary">${m.summaryLabel}</label>
         <p id="summary-hint" class="hint">${m.summaryHint}</p>
-        <textarea id="summary" name="summary" maxlength="5000" aria-describedby="summary-hint" aria-invalid=${invalid('summary')} ?disabled=${busy} .value=${draft.summary}
+        <textarea id="summary" name="summary" maxlength="5000" aria-describedby=${described('summary', 'summary-hint')} aria-invalid=${invalid('summary')} ?disabled=${busy} .value=${draft.summary}
           @input=${(e: Event) => editor.edit({ summary: value(e) })}></textarea></div>
       <div class="field"><label for="diagnosis">${m.diagnosisLabel}</label>
         <input id="diagnosis" name="diagnosis" type="text" maxlength="2000" ?disabled=${busy} .value=${draft.diagnosis} @input=${(e: Event) => editor.edit({ diagnosis: value(e) })}></div>
@@ -124,7 +126,7 @@ export class SoOpinionEditor extends SoElement {
       ${openQuestions(c).map((q, i) => html`<div part="question" class="question" data-question-id=${q.id}>
         <label for=${`answer-${i + 1}`}>${m.question(i + 1)}${q.followUp ? html` <span class="muted">${m.followUp}</span>` : nothing}</label>
         <p id=${`question-${i + 1}`} class="text">${q.text}</p>
-        <textarea id=${`answer-${i + 1}`} name="answer" maxlength="5000" aria-describedby=${`question-${i + 1}`} aria-invalid=${invalid(`answer-${i + 1}`)} ?disabled=${busy}
+        <textarea id=${`answer-${i + 1}`} name="answer" maxlength="5000" aria-describedby=${described(`answer-${i + 1}`, `question-${i + 1}`)} aria-invalid=${invalid(`answer-${i + 1}`)} ?disabled=${busy}
           .value=${draft.answers[q.id] ?? ''} @input=${(e: Event) => editor.answer(q.id, value(e))}></textarea>
       </div>`)}
       <div class="field"><label for="report">${m.reportLabel}</label>
