@@ -1,8 +1,10 @@
 // The Canadian French words of <so-case-review>, loaded when a review first speaks French.
+import { staffCommonFrCA } from '../shared/i18n/staff.messages.fr-CA.js';
 import type { ReviewMessages } from './case-review.messages.js';
 
 /** Canadian French. */
 export const reviewFrCA: ReviewMessages = {
+  ...staffCommonFrCA,
   heading: (r) => `Demande ${r}`,
   statusLabel: 'Statut',
   expectedBy: (d) => `Date prévue : ${d}`,
@@ -110,9 +112,6 @@ export const reviewFrCA: ReviewMessages = {
   moveFailed: 'Cela n’a pas fonctionné. Vérifiez votre connexion et réessayez.',
   loading: 'Chargement de la demande…',
   loadError: 'Nous n’avons pas pu charger cette demande. Vérifiez votre connexion et réessayez.',
-  retry: 'Réessayer',
   noCase: 'Choisissez une demande à examiner.',
-  staffOnly: 'Cette page est réservée au personnel',
-  staffOnlyDetail: 'Vous êtes connecté en tant que patient. Pour suivre votre demande, retournez à la page de votre demande.',
   reconnecting: 'Les mises à jour sont en pause pendant la reconnexion. Ce que vous voyez n’est peut-être pas à jour.',
 };

@@ -2,9 +2,10 @@
 // record kinds come from the core (`statusText`, `recordKindText`); the request's codes are here.
 import type { ConsentScope, ConsultationMode, Reason, ReferralPath, Relationship } from '../../core/model/codes.js';
 import { ElementWords } from '../shared/i18n/element-words.js';
+import { staffCommonEn, type StaffCommonMessages } from '../shared/i18n/staff.messages.js';
 
 /** Every user-facing string <so-case-review> owns. Each catalogue defines every key. */
-export interface ReviewMessages {
+export interface ReviewMessages extends StaffCommonMessages {
   heading: (reference: string) => string;
   statusLabel: string;
   expectedBy: (date: string) => string;
@@ -103,15 +104,13 @@ export interface ReviewMessages {
   moveFailed: string;
   loading: string;
   loadError: string;
-  retry: string;
   noCase: string;
-  staffOnly: string;
-  staffOnlyDetail: string;
   reconnecting: string;
 }
 
 /** English. */
 export const reviewEn: ReviewMessages = {
+  ...staffCommonEn,
   heading: (r) => `Case ${r}`,
   statusLabel: 'Status',
   expectedBy: (d) => `Expected by ${d}`,
@@ -219,10 +218,7 @@ export const reviewEn: ReviewMessages = {
   moveFailed: 'That did not work. Check your connection and try again.',
   loading: 'Loading the case…',
   loadError: 'We could not load this case. Check your connection and try again.',
-  retry: 'Try again',
   noCase: 'Choose a case to review.',
-  staffOnly: 'This page is for staff',
-  staffOnlyDetail: 'You are signed in as a patient. To follow your own request, go back to your request page.',
   reconnecting: 'Updates are paused while we reconnect. What you see may not be the latest.',
 };
 

@@ -1,8 +1,10 @@
 // The Canadian French words of <so-opinion-editor>, loaded when an editor first speaks French.
+import { staffCommonFrCA } from '../shared/i18n/staff.messages.fr-CA.js';
 import type { EditorMessages } from './opinion-editor.messages.js';
 
 /** Canadian French. */
 export const editorFrCA: EditorMessages = {
+  ...staffCommonFrCA,
   heading: (r) => `Rédiger l’avis de la demande ${r}`,
   followUpHeading: (r) => `Répondre aux questions de suivi de la demande ${r}`,
   outcomeLabel: 'Conclusion',
@@ -37,7 +39,4 @@ export const editorFrCA: EditorMessages = {
   alreadyIssued: 'L’avis a été émis. Ceci rouvre si le patient pose une question de suivi.',
   loading: 'Chargement de la demande…',
   loadError: 'Nous n’avons pas pu charger cette demande. Vérifiez votre connexion et réessayez.',
-  retry: 'Réessayer',
-  staffOnly: 'Cette page est réservée au personnel',
-  staffOnlyDetail: 'Vous êtes connecté en tant que patient. Pour suivre votre demande, retournez à la page de votre demande.',
 };

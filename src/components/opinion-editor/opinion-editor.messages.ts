@@ -1,9 +1,10 @@
 // The words of <so-opinion-editor>, in English (Canadian French in its own module).
 import type { Outcome } from '../../core/model/codes.js';
 import { ElementWords } from '../shared/i18n/element-words.js';
+import { staffCommonEn, type StaffCommonMessages } from '../shared/i18n/staff.messages.js';
 
 /** Every user-facing string <so-opinion-editor> owns. Each catalogue defines every key. */
-export interface EditorMessages {
+export interface EditorMessages extends StaffCommonMessages {
   heading: (reference: string) => string;
   followUpHeading: (reference: string) => string;
   outcomeLabel: string;
@@ -36,13 +37,11 @@ export interface EditorMessages {
   alreadyIssued: string;
   loading: string;
   loadError: string;
-  retry: string;
-  staffOnly: string;
-  staffOnlyDetail: string;
 }
 
 /** English. */
 export const editorEn: EditorMessages = {
+  ...staffCommonEn,
   heading: (r) => `Write the opinion for case ${r}`,
   followUpHeading: (r) => `Answer the follow-up questions for case ${r}`,
   outcomeLabel: 'Outcome',
@@ -77,9 +76,6 @@ export const editorEn: EditorMessages = {
   alreadyIssued: 'The opinion was issued. This opens again if the patient asks a follow-up question.',
   loading: 'Loading the case…',
   loadError: 'We could not load this case. Check your connection and try again.',
-  retry: 'Try again',
-  staffOnly: 'This page is for staff',
-  staffOnlyDetail: 'You are signed in as a patient. To follow your own request, go back to your request page.',
 };
 
 /** The editor's catalogues: English here, Canadian French loaded when an editor first speaks it. */

@@ -1,8 +1,10 @@
 // The Canadian French words of <so-triage-queue>, loaded when a queue first speaks French.
+import { staffCommonFrCA } from '../shared/i18n/staff.messages.fr-CA.js';
 import type { QueueMessages } from './triage-queue.messages.js';
 
 /** Canadian French. */
 export const queueFrCA: QueueMessages = {
+  ...staffCommonFrCA,
   heading: 'Demandes à traiter',
   filtersHeading: 'Filtrer les demandes',
   showLabel: 'Afficher',
@@ -40,9 +42,6 @@ export const queueFrCA: QueueMessages = {
   pagination: 'Pages des demandes',
   loading: 'Chargement des demandes…',
   loadError: 'Nous n’avons pas pu charger les demandes. Vérifiez votre connexion et réessayez.',
-  retry: 'Réessayer',
-  staffOnly: 'Cette page est réservée au personnel',
-  staffOnlyDetail: 'Vous êtes connecté en tant que patient. Pour suivre votre demande, retournez à la page de votre demande.',
   updated: 'La liste des demandes a été mise à jour.',
   staleUpdates: 'Les mises à jour sont en pause : le serveur est injoignable. Ce que vous voyez n’est peut-être pas à jour.',
 };

@@ -1,9 +1,10 @@
 // The words of <so-triage-queue>, in English (Canadian French in its own module). Status labels come
 // from the core (`statusText`). Never a patient's name: a case is named by its reference.
 import { ElementWords } from '../shared/i18n/element-words.js';
+import { staffCommonEn, type StaffCommonMessages } from '../shared/i18n/staff.messages.js';
 
 /** Every user-facing string <so-triage-queue> owns. Each catalogue defines every key. */
-export interface QueueMessages {
+export interface QueueMessages extends StaffCommonMessages {
   heading: string;
   filtersHeading: string;
   showLabel: string;
@@ -46,9 +47,6 @@ export interface QueueMessages {
   pagination: string;
   loading: string;
   loadError: string;
-  retry: string;
-  staffOnly: string;
-  staffOnlyDetail: string;
   /** Announced when a live re-read brings changes. */
   updated: string;
   staleUpdates: string;
@@ -56,6 +54,7 @@ export interface QueueMessages {
 
 /** English. */
 export const queueEn: QueueMessages = {
+  ...staffCommonEn,
   heading: 'Cases to review',
   filtersHeading: 'Filter the cases',
   showLabel: 'Show',
@@ -93,9 +92,6 @@ export const queueEn: QueueMessages = {
   pagination: 'Pages of cases',
   loading: 'Loading the cases…',
   loadError: 'We could not load the cases. Check your connection and try again.',
-  retry: 'Try again',
-  staffOnly: 'This page is for staff',
-  staffOnlyDetail: 'You are signed in as a patient. To follow your own request, go back to your request page.',
   updated: 'The list of cases was updated.',
   staleUpdates: 'Updates are paused: we could not reach the server. What you see may not be the latest.',
 };
