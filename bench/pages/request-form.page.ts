@@ -35,8 +35,10 @@ export interface Sample {
   firstLayout: number;
   stepChange: number;
   counts: { step1: string; step2: string };
-  /** Hand-written pages only: the first Intl.DisplayNames and localeCompare of the page, which the form's step 1 uses. */
+  /** Hand-written pages only: the first Intl.DisplayNames and localeCompare of the page (what a step 1 using them would pay). */
   intlCold?: number;
+  /** Lit only: Intl objects made and localeCompare calls during the first render (its option lists come ready-made with the catalogue). */
+  intlCalls?: number;
 }
 
 // What the person typed on step 1 (they fill in forward, so step 2 starts empty).
@@ -96,11 +98,37 @@ function build(spec: NodeSpec): Element {
   return el;
 }
 
-function newForm(): SoRequestForm {
+// The page's client, as an integrator's page makes once: not the form's work, so made before the clock starts.
+const newClient = () => new SecondOpinionClient({ backend: new MemoryBackend(), getAccessToken: () => 'bench-patient' });
+
+function newForm(client = newClient()): SoRequestForm {
   const el = document.createElement('so-request-form');
-  el.client = new SecondOpinionClient({ backend: new MemoryBackend(), getAccessToken: () => 'bench-patient' });
+  el.client = client;
   el.initial = INITIAL;
   return el;
+}
+
+// Counts Intl objects made and localeCompare calls until `stop()`, so the bench can say whether a first render used Intl at all.
+function countIntl(): { stop(): number } {
+  let calls = 0;
+  const kinds = ['DisplayNames', 'Collator', 'DateTimeFormat', 'NumberFormat', 'ListFormat', 'PluralRules', 'RelativeTimeFormat'] as const;
+  const intl = Intl as unknown as Record<string, unknown>;
+  const saved = kinds.map((k) => [k, intl[k]] as const);
+  for (const [k, ctor] of saved) {
+    intl[k] = new Proxy(ctor as object, { construct: (target, args) => (calls++, Reflect.construct(target as new (...a: unknown[]) => object, args)) });
+  }
+  const compare = String.prototype.localeCompare;
+  String.prototype.localeCompare = function (this: string, ...args: Parameters<string['localeCompare']>) {
+    calls++;
+    return compare.apply(this, args);
+  };
+  return {
+    stop() {
+      for (const [k, ctor] of saved) intl[k] = ctor;
+      String.prototype.localeCompare = compare;
+      return calls;
+    },
+  };
 }
 
 /** Renders the Lit form to step 1, then step 2, and returns both as data with the styles it adopted. */
@@ -141,13 +169,16 @@ async function fromFirstRender(label: string, root: ShadowRoot, t0: number, sett
 
 /** <so-request-form>: creation to step 1 rendered; Next (valid answers) to step 2 rendered and focused. */
 async function lit(): Promise<Sample> {
+  const client = newClient();
+  const intl = countIntl();
   const t0 = performance.now();
-  const el = newForm();
+  const el = newForm(client);
   document.body.append(el);
   const root = el.shadowRoot!;
   await when(root, () => shows(root, STEP1_TITLE));
   await el.updateComplete;
-  return fromFirstRender('lit', root, t0, () => el.updateComplete);
+  const intlCalls = intl.stop();
+  return { ...(await fromFirstRender('lit', root, t0, () => el.updateComplete)), intlCalls };
 }
 
 /** The same steps built by hand into a shadow root with the same styles, with the same check on Next. */

@@ -23,7 +23,7 @@ export const entries = [
   { name: 'elements base', import: base, report: true },
   { name: '<so-status-badge>', import: { ...base, 'dist/elements/status-badge.js': '{ SoStatusBadge }' }, over: 'elements base', budget: 8 },
   { name: '<so-request-form>', import: { ...base, 'dist/elements/request-form.js': '{ SoRequestForm }' }, over: 'elements base', budget: 8 },
-  { name: '<so-status-tracker>', import: { ...base, 'dist/elements/status-tracker.js': '{ SoStatusTracker }' }, over: 'elements base', budget: 8, ceiling: 8.5 },
+  { name: '<so-status-tracker>', import: { ...base, 'dist/elements/status-tracker.js': '{ SoStatusTracker }' }, over: 'elements base', budget: 8 },
   { name: '<so-opinion-summary>', import: { ...base, 'dist/elements/opinion-summary.js': '{ SoOpinionSummary }' }, over: 'elements base', budget: 8, ceiling: 8.5 },
   { name: '<so-record-uploader>', import: { ...base, 'dist/elements/record-uploader.js': '{ SoRecordUploader }' }, over: 'elements base', budget: 8 },
   // The reviewing side (<so-triage-queue>, <so-case-review>, <so-opinion-editor>; the moves' forms and French load on demand):

@@ -18,7 +18,9 @@ async function open(p: Probe, caseId: string, headers: Record<string, string> = 
 
 /** Reads one case-event and checks its shape; returns the event id. */
 async function nextCaseEvent(p: Probe, reader: EventReader, caseId: string): Promise<number> {
-  const e = await reader.next();
+  // `case-changed` (no id, no timeline entry) is a signal a server may send between entries.
+  let e = await reader.next();
+  while (e.event === 'case-changed') e = await reader.next();
   check(e.event === 'case-event', `an event is named "${e.event}", not case-event`);
   let data: unknown;
   try {

@@ -1,6 +1,7 @@
 // Small helpers shared by the routes: reading bodies (bounded, as they stream in), validating them, ETags.
 import { createHash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { Readable } from 'node:stream';
 import type { Context } from 'hono';
 import type * as z from 'zod/mini';
 import { ValidationError } from '../core/errors.js';
@@ -108,6 +109,57 @@ export async function readCapped(c: Context, max: number, tooLarge: TooLarge = p
   if (!hasBody(c)) return new Uint8Array();
   const incoming = incomingOf(c);
   return incoming ? readIncoming(incoming, max, tooLarge) : readStream(c.req.raw.body, max, tooLarge);
+}
+
+/**
+ * The request's body as chunks, read only as fast as they are taken. A reader that stops early (a
+ * 413) leaves the rest unread: the request is paused, never destroyed, so its answer reaches the
+ * client before the connection closes (see `closeAfterAnswer`). A client that goes away mid-body
+ * is a 400 (`incomplete_body`).
+ */
+export function requestBody(c: Context): AsyncIterable<Uint8Array> {
+  const incoming = incomingOf(c);
+  if (!incoming) return c.req.raw.body ?? Readable.from([]);
+  return incomingChunks(incoming);
+}
+
+async function* incomingChunks(incoming: IncomingMessage): AsyncGenerator<Buffer> {
+  const queue: Buffer[] = [];
+  let ended = false;
+  let cut = false;
+  let wake: (() => void) | undefined;
+  const onData = (chunk: Buffer) => {
+    queue.push(chunk);
+    incoming.pause();
+    wake?.();
+  };
+  const onEnd = () => {
+    ended = true;
+    wake?.();
+  };
+  const onCut = () => {
+    cut = true;
+    wake?.();
+  };
+  incoming.on('data', onData).once('end', onEnd).once('error', onCut).once('close', onCut);
+  try {
+    for (;;) {
+      const next = queue.shift();
+      if (next) {
+        yield next;
+        continue;
+      }
+      if (ended) return;
+      if (cut) throw problems.incompleteBody();
+      const arrived = new Promise<void>((resolve) => (wake = resolve));
+      incoming.resume();
+      await arrived;
+      wake = undefined;
+    }
+  } finally {
+    incoming.pause();
+    incoming.off('data', onData).off('end', onEnd).off('error', onCut).off('close', onCut);
+  }
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });

@@ -171,7 +171,7 @@ export function openApiDocument(config: BackendConfig): JsonObject {
       },
       '/v1/cases/{id}/events': {
         get: {
-          summary: 'Server-sent events: `id: <event id>`, `event: case-event`, `data: CaseEventMessage`. Resumes after Last-Event-ID.',
+          summary: 'Server-sent events: `id: <event id>`, `event: case-event`, `data: CaseEventMessage`. Resumes after Last-Event-ID. Also `event: case-changed`, `data: {"version": n}`, no id: the case changed without a timeline entry (a care-team delivery\'s state); clients ignore event types they do not know.',
           parameters: [idParam, { name: 'Last-Event-ID', in: 'header', required: false, schema: { type: 'string' } }, { name: 'lastEventId', in: 'query', required: false, schema: { type: 'string' } }],
           responses: { 200: { description: 'The stream.', content: { 'text/event-stream': { schema: { type: 'string' }, 'x-item-schema': ref('CaseEventMessage') } } }, ...common, 404: problem('No such case.') },
         },
@@ -198,7 +198,7 @@ export function openApiDocument(config: BackendConfig): JsonObject {
       '/v1/staff/cases/{id}/opinion': action('Issue the opinion (specialist).', 'OpinionInput'),
       '/v1/staff/cases/{id}/report': {
         post: {
-          summary: 'Attach the opinion report (a PDF body) as a staff record.',
+          summary: 'Attach the opinion report (a PDF body, at most uploads.maxSize; streamed: 413 once the body passes the limit, 415 when it is not a PDF by Content-Type or first bytes) as a staff record.',
           parameters: [idParam, idempotencyKey],
           requestBody: { required: true, content: { 'application/pdf': { schema: { type: 'string', contentMediaType: 'application/pdf' } } } },
           responses: { 201: { description: 'The record.', content: json(ref('Record')) }, ...common, 403: problem('Not staff.'), 404: problem('No such case.'), 413: problem('Too large.'), 415: problem('Not a PDF.') },

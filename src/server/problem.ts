@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import type { ConflictReason, ErrorCode } from '../core/errors.js';
 import { ConflictError, SecondOpinionError } from '../core/errors.js';
 import type { FieldIssue } from '../core/model/parse.js';
+import { TOO_LARGE_MESSAGE, TYPE_NOT_ALLOWED_MESSAGE, intakeIssue } from '../core/records/intake.js';
 
 /** The problem document the server answers with. */
 export interface ProblemBody {
@@ -87,9 +88,10 @@ export const problems = {
     reason: 'if_match_required',
     errors: [{ path: 'If-Match', code: 'required', message: 'This information is needed.' }],
   }),
-  tooLarge: (maximum: number) => new HttpProblem(413, 'validation', 'This file is larger than the service accepts.', {
+  // Refused content (the core's intake rule): its words are the core's, as every backend says them.
+  tooLarge: (maximum: number) => new HttpProblem(413, 'validation', TOO_LARGE_MESSAGE, {
     reason: 'too_large',
-    errors: [{ path: 'content', code: 'too_long', message: 'This file is larger than the service accepts.', params: { maximum } }],
+    errors: [intakeIssue('too_large', maximum)],
     headers: { Connection: 'close' },
   }),
   // The connection closes after it: the rest of the body is never read.
@@ -103,9 +105,9 @@ export const problems = {
     reason: 'unsupported_media_type',
     errors: [{ path: 'Content-Type', code: 'invalid_format', message: 'Check this entry.' }],
   }),
-  typeNotAllowed: () => new HttpProblem(415, 'validation', 'This type of file is not accepted.', {
+  typeNotAllowed: () => new HttpProblem(415, 'validation', TYPE_NOT_ALLOWED_MESSAGE, {
     reason: 'type_not_allowed',
-    errors: [{ path: 'content', code: 'invalid_format', message: 'This type of file is not accepted.' }],
+    errors: [intakeIssue('type_not_allowed')],
   }),
   rateLimited: (retryAfterSeconds: number) => new HttpProblem(429, 'rate_limited', 'Too many requests just now. Please wait a moment and try again.', {
     headers: { 'Retry-After': String(retryAfterSeconds) },

@@ -8,10 +8,11 @@
 // the one that started it, and still needs no second read of the file. A write that did not store
 // exactly what was hashed (a crash mid-write, a failed disk or part write) clears the state, and
 // the finish reads the stored bytes again, streamed.
-import { createReadStream } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdir, rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { pipeline, Readable, Transform } from 'node:stream';
+import { pipeline as pipelineAsync } from 'node:stream/promises';
 import type { S3 } from '@aws-sdk/client-s3';
 import { ERRORS, type DataStore } from '@tus/server';
 import { createSHA256, type IHasher } from 'hash-wasm';
@@ -119,6 +120,61 @@ async function hashedWrite(
   return held;
 }
 
+/** How a stream the server stores itself is checked as it passes (each check may throw, which ends the write). */
+export interface StreamChecks {
+  /** Called with the running size after each chunk, before the chunk is stored. */
+  size(bytes: number): void;
+  /** How many first bytes `head` is given. */
+  headBytes: number;
+  /** Called once with the first `headBytes` bytes (fewer when the stream is shorter), before any of them is stored. */
+  head(first: Uint8Array): void;
+}
+
+/** What a stored stream was: its size, its SHA-256 (hash-wasm, made as it passed) and its first bytes. */
+export interface StoredStream {
+  size: number;
+  sha256: string;
+  head: Uint8Array;
+}
+
+// The bytes of a stream on their way to a store: checked, hashed and counted, chunk by chunk. The
+// first chunks wait until the head is complete and checked, so nothing refused is ever written.
+async function* checkedChunks(body: AsyncIterable<Uint8Array>, checks: StreamChecks, found: StoredStream, hasher: IHasher): AsyncGenerator<Buffer> {
+  let waiting: Buffer[] | undefined = [];
+  let headSize = 0;
+  const headDone = () => {
+    const all = Buffer.concat(waiting!);
+    found.head = new Uint8Array(all.subarray(0, checks.headBytes));
+    checks.head(found.head);
+    waiting = undefined;
+    return all;
+  };
+  for await (const piece of body) {
+    const chunk = Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength);
+    found.size += chunk.length;
+    checks.size(found.size);
+    hasher.update(chunk);
+    if (waiting) {
+      waiting.push(chunk);
+      headSize += chunk.length;
+      if (headSize >= checks.headBytes) yield headDone();
+    } else {
+      yield chunk;
+    }
+  }
+  if (waiting) {
+    const all = headDone();
+    if (all.length) yield all;
+  }
+  found.sha256 = hasher.digest('hex');
+}
+
+async function checked(body: AsyncIterable<Uint8Array>, checks: StreamChecks): Promise<{ chunks: AsyncGenerator<Buffer>; found: StoredStream }> {
+  const found: StoredStream = { size: 0, sha256: '', head: new Uint8Array() };
+  const hasher = (await createSHA256()).init();
+  return { chunks: checkedChunks(body, checks, found, hasher), found };
+}
+
 /** Record bytes: the tus store, and reading and writing files by name. */
 export interface RecordFiles {
   readonly tus: HashingStore;
@@ -126,8 +182,15 @@ export interface RecordFiles {
   uploadFile(uploadId: string): string;
   /** Streams a stored file, whole or bytes `start`..`end` (inclusive). */
   read(file: string, range?: { start: number; end: number }): Promise<Readable>;
-  /** Stores a small file the server made itself (a staff report). */
-  put(file: string, bytes: Uint8Array): Promise<void>;
+  /**
+   * Stores a file the server takes in itself (a staff report) from a stream, never whole in memory:
+   * checked, hashed and counted as it passes (see {@link StreamChecks}). The file exists under its
+   * name only once every byte is stored; a check that throws, a cut body or a failed write leaves
+   * nothing behind, and the error is thrown.
+   */
+  putStream(file: string, body: AsyncIterable<Uint8Array>, checks: StreamChecks): Promise<StoredStream>;
+  /** Deletes a file the server stored (a report whose write was not committed). */
+  remove(file: string): Promise<void>;
   /** Deletes an upload's bytes, finished or not. */
   removeUpload(uploadId: string): Promise<void>;
   /** Resolves once every write under way has ended and kept its hash state (before the database closes). */
@@ -178,11 +241,22 @@ async function openLocalFiles({ dataDir, expirationMs, db }: RecordFilesOptions)
     tus,
     uploadFile: (uploadId) => join('uploads', uploadId),
     read: async (file, range) => createReadStream(join(dataDir, file), range),
-    async put(file, bytes) {
+    putStream: (file, body, checks) => writes.track((async () => {
       const path = join(dataDir, file);
+      // Written beside its name, then renamed: a half-written file is never read as the record.
+      const part = `${path}.part`;
       await mkdir(dirname(path), { recursive: true });
-      await writeFile(path, bytes);
-    },
+      const { chunks, found } = await checked(body, checks);
+      try {
+        await pipelineAsync(chunks, createWriteStream(part, { flags: 'wx' }));
+        await rename(part, path);
+      } catch (e) {
+        await rm(part, { force: true });
+        throw e;
+      }
+      return found;
+    })()),
+    remove: (file) => rm(join(dataDir, file), { force: true }),
     removeUpload: (uploadId) => tus.remove(uploadId).catch(() => {}),
     drain: () => writes.drain(),
   };
@@ -243,10 +317,50 @@ async function openS3Files({ expirationMs, db }: RecordFilesOptions, { bucket, p
         throw e;
       }
     },
-    async put(file, bytes) {
-      await tus.s3.putObject({ Bucket: bucket, Key: key(file), Body: bytes, ContentLength: bytes.length });
+    putStream: (file, body, checks) => writes.track(putS3Stream(tus.s3, bucket, key(file), body, checks)),
+    async remove(file) {
+      await tus.s3.deleteObject({ Bucket: bucket, Key: key(file) });
     },
     removeUpload: (uploadId) => tus.remove(tus.storeId(uploadId)).catch(() => {}),
     drain: () => writes.drain(),
   };
+}
+
+// One part in memory at a time: S3's multipart upload, the way the tus store sends parts. A stream
+// shorter than one part is one PutObject; a failure aborts the multipart upload, so S3 keeps nothing.
+const S3_PART = 8 * 1024 * 1024;
+
+async function putS3Stream(s3: S3, bucket: string, key: string, body: AsyncIterable<Uint8Array>, checks: StreamChecks): Promise<StoredStream> {
+  const { chunks, found } = await checked(body, checks);
+  let pending: Buffer[] = [];
+  let pendingSize = 0;
+  let uploadId: string | undefined;
+  const parts: { ETag: string; PartNumber: number }[] = [];
+  const flush = async () => {
+    const part = Buffer.concat(pending, pendingSize);
+    pending = [];
+    pendingSize = 0;
+    uploadId ??= (await s3.createMultipartUpload({ Bucket: bucket, Key: key })).UploadId;
+    const PartNumber = parts.length + 1;
+    const { ETag } = await s3.uploadPart({ Bucket: bucket, Key: key, UploadId: uploadId, PartNumber, Body: part, ContentLength: part.length });
+    parts.push({ ETag: ETag ?? '', PartNumber });
+  };
+  try {
+    for await (const chunk of chunks) {
+      pending.push(chunk);
+      pendingSize += chunk.length;
+      if (pendingSize >= S3_PART) await flush();
+    }
+    if (!uploadId) {
+      const whole = Buffer.concat(pending, pendingSize);
+      await s3.putObject({ Bucket: bucket, Key: key, Body: whole, ContentLength: whole.length });
+    } else {
+      if (pendingSize) await flush();
+      await s3.completeMultipartUpload({ Bucket: bucket, Key: key, UploadId: uploadId, MultipartUpload: { Parts: parts } });
+    }
+  } catch (e) {
+    if (uploadId) await s3.abortMultipartUpload({ Bucket: bucket, Key: key, UploadId: uploadId }).catch(() => {});
+    throw e;
+  }
+  return found;
 }

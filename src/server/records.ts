@@ -39,11 +39,6 @@ export async function inspectStored(files: RecordFiles, file: string): Promise<I
   return { ...(mediaType ? { mediaType } : {}), sha256: hash.digest('hex'), size };
 }
 
-/** Sniffs and hashes content held in memory (small staff reports). */
-export function inspectBytes(bytes: Uint8Array): Inspection {
-  return { mediaType: sniffMediaType(bytes.subarray(0, SNIFF_BYTES)), sha256: createHash('sha256').update(bytes).digest('hex'), size: bytes.length };
-}
-
 /** Writes the metadata row of a record; `file` is relative to the data directory, or null. */
 export async function saveRecordRow(tx: Queryable, caseId: string, r: CaseRecord, file: string | null): Promise<void> {
   await tx.query(

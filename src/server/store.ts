@@ -8,7 +8,7 @@ import type { StaffListFilter } from '../core/model/staff-query.js';
 import type { BackendConfig } from '../core/model/config.js';
 import { isId } from '../core/model/primitives.js';
 import type { Db, Queryable } from './db.js';
-import { notifyCaseEvents } from './events-hub.js';
+import { notifyCaseChanged, notifyCaseEvents } from './events-hub.js';
 import type { KeyedWrite } from './idempotency.js';
 import { problems } from './problem.js';
 
@@ -92,6 +92,8 @@ export class CaseStore {
   // Every change to a case commits here, in its transaction, then is announced.
   private async written(tx: Queryable, change: CaseChange): Promise<void> {
     await insertEvents(tx, change.after.id, change.events);
+    // A change with no timeline entry (a care-team delivery's state) still reaches open streams, as a signal.
+    if (!change.events.length && change.before && change.before.version !== change.after.version) await notifyCaseChanged(tx, change.after.id);
     for (const h of this.hooks) await h.write(tx, change);
   }
 

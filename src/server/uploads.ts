@@ -5,6 +5,7 @@ import { Server, type Upload } from '@tus/server';
 import { ConflictError, NotFoundError } from '../core/errors.js';
 import { putRecord } from '../core/lifecycle/engine.js';
 import type { Case, CaseRecord } from '../core/model/case.js';
+import { compareHash, decideIntake, settleRecord, type RecordRejection } from '../core/records/intake.js';
 import type { Db } from './db.js';
 import type { ResolvedOptions } from './config.js';
 import type { KeyedWrite } from './idempotency.js';
@@ -153,8 +154,9 @@ export class Uploads {
     uploadHashStats[incremental ? 'incremental' : 'fullPass']++;
     // Which pass made the hash (no ids: only how the server works, for operators and the multi-instance tests).
     this.logger?.info({ msg: 'upload hashed', hashPass: incremental ? 'incremental' : 'full' });
-    const accepted = found.mediaType !== undefined && this.options.config.uploads.acceptedTypes.includes(found.mediaType);
-    const reason = !accepted ? 'type_not_allowed' : row.sha256 && row.sha256 !== found.sha256 ? 'hash_mismatch' : undefined;
+    // The core's intake rule; without the client's hash (sent at creation or later through `confirm`) nothing is verified.
+    const outcome = decideIntake(found, row.sha256 ?? undefined, this.options.config.uploads, 'received');
+    const reason = outcome.status === 'rejected' ? outcome.reason : undefined;
     const at = new Date().toISOString();
     const engine = this.cases.engineContext();
     try {
@@ -164,15 +166,7 @@ export class Uploads {
         // Another request finished it meanwhile: nothing more to do.
         const claimed = await tx.query('UPDATE uploads SET finished = true WHERE id = $1 AND NOT finished', [uploadId]);
         if (claimed.rowCount !== 1) return { ok: true, case: cur, events: [] };
-        const { rejectionReason: _r, verifiedAt: _v, ...rest } = before;
-        const record: CaseRecord = {
-          ...rest,
-          mediaType: found.mediaType ?? before.mediaType,
-          size: found.size,
-          sha256: found.sha256,
-          // Without the client's hash (sent at creation or later through `confirm`) nothing is verified.
-          ...(reason ? { status: 'rejected', rejectionReason: reason } : row.sha256 ? { status: 'verified', verifiedAt: at } : { status: 'received' }),
-        };
+        const record = settleRecord({ ...before, mediaType: found.mediaType ?? before.mediaType, size: found.size, sha256: found.sha256 }, outcome, at);
         const result = putRecord(cur, record, engine, 'patient');
         if (!result.ok) return result;
         await saveRecordRow(tx, row.case_id, record, reason ? null : file);
@@ -182,9 +176,8 @@ export class Uploads {
       // The case was closed (withdrawn, declined) while the bytes travelled.
       throw e instanceof ConflictError ? tusFailure(409, e.reason) : e;
     }
-    const status = reason ? 'rejected' : row.sha256 ? 'verified' : 'received';
-    this.completions.set(req, { uploadId, recordId: row.record_id, status });
-    return { status_code: reason === 'type_not_allowed' ? 415 : req.method === 'POST' ? 201 : 204, headers: { 'SO-Record-Id': row.record_id, 'SO-Record-Status': status } };
+    this.completions.set(req, { uploadId, recordId: row.record_id, status: outcome.status });
+    return { status_code: reason === 'type_not_allowed' ? 415 : req.method === 'POST' ? 201 : 204, headers: { 'SO-Record-Id': row.record_id, 'SO-Record-Status': outcome.status } };
   }
 
   /**
@@ -200,8 +193,10 @@ export class Uploads {
       const before = cur.records.find((r) => r.id === recordId);
       if (!before || before.source !== 'patient') throw new NotFoundError();
       if (before.status !== 'received') return { ok: true, case: cur, events: [] };
-      mismatch = before.sha256 !== sha256;
-      const record: CaseRecord = mismatch ? { ...before, status: 'rejected', rejectionReason: 'hash_mismatch' } : { ...before, status: 'verified', verifiedAt: at };
+      // The intake rule's last step: the type was checked when the bytes were in.
+      const outcome = compareHash(before.sha256 ?? '', sha256, 'received');
+      mismatch = outcome.status === 'rejected';
+      const record = settleRecord(before, outcome, at);
       const result = putRecord(cur, record, engine, 'patient');
       if (!result.ok) return result;
       const file = (await tx.query<{ file: string | null }>('SELECT file FROM records WHERE case_id = $1 AND id = $2', [caseId, recordId])).rows[0]?.file ?? null;
@@ -234,7 +229,7 @@ export class Uploads {
     await this.close(uploadId, 'cancelled');
   }
 
-  private async close(uploadId: string, reason: string): Promise<void> {
+  private async close(uploadId: string, reason: RecordRejection): Promise<void> {
     const row = (await this.db.query<{ case_id: string; record_id: string }>('SELECT case_id, record_id FROM uploads WHERE id = $1 AND NOT finished', [uploadId])).rows[0];
     if (!row) return;
     const engine = this.cases.engineContext();
@@ -242,7 +237,7 @@ export class Uploads {
       const before = cur.records.find((r) => r.id === row.record_id);
       await tx.query('UPDATE uploads SET finished = true WHERE id = $1', [uploadId]);
       if (!before || before.status !== 'uploading') return { ok: true, case: cur, events: [] };
-      const record: CaseRecord = { ...before, status: 'rejected', rejectionReason: reason };
+      const record = settleRecord(before, { status: 'rejected', reason }, new Date().toISOString());
       const result = putRecord(cur, record, engine, 'system');
       if (result.ok) await saveRecordRow(tx, row.case_id, record, null);
       return result;

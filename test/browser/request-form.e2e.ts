@@ -8,7 +8,7 @@ import '../../src/elements/request-form.js';
 import { createClient, RestBackend, type RequestInput, type SecondOpinionClient } from '../../src/core/index.js';
 import type { SoRequestForm } from '../../src/components/request-form/request-form.js';
 import { FORM_MESSAGES } from '../../src/components/request-form/request-form.messages.js';
-import { loadFormMessages } from '../../src/components/request-form/request-form.i18n.js';
+import { FORM_WORDS } from '../../src/components/request-form/request-form.i18n.js';
 import { STEPS } from '../../src/components/request-form/request-form.model.js';
 import type { SoCaseCreatedEvent, SoStepChangeEvent } from '../../src/components/request-form/request-form.events.js';
 import { deepActiveElement } from '../../src/components/shared/focus.js';
@@ -303,7 +303,8 @@ describe('<so-request-form> in French', () => {
     const el = await formWith(client, typed(), { lang: 'fr-CA' });
     // Every English string of the catalogue (field messages and generic ones included) that French does not share ("Ontario").
     const strings = (v: unknown): string[] => (typeof v === 'string' ? [v] : v && typeof v === 'object' ? Object.values(v).flatMap(strings) : []);
-    const french = new Set(strings(await loadFormMessages('fr-CA')));
+    await FORM_WORDS.ready('fr-CA');
+    const french = new Set(strings(FORM_WORDS.now('fr-CA')));
     const english = strings(FORM_MESSAGES.en).filter((s) => s.length > 3 && !french.has(s) && !/^(Questions?|Canada|Consent)$/.test(s));
     expect(english.length).to.be.greaterThan(200);
     const check = () => {

@@ -2,7 +2,8 @@
 // the workflow tests, and the commands those tests call: `so-server` (the shared server),
 // `so-server-start` (a dedicated one), `so-server-restart` (same port, same data dir), `so-server-stop`,
 // and `so-mail-server` (a server that e-mails through a real SMTP server on loopback, which refuses
-// an address while told to: `so-mail-refuse`) with `so-mail-attempt` (waits for a care-team attempt).
+// an address while told to: `so-mail-refuse`, or holds its answer: `so-mail-hold`) with `so-mail-attempt`
+// (waits for a care-team attempt).
 // Starting a server can outlast the browser's fixed 20 s wait for a command on a loaded machine,
 // so the slow commands return a job at once and `so-job` waits for it in rounds of at most 10 s.
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -81,6 +82,13 @@ export function referenceServerPlugin() {
         const m = await mailServer();
         if (payload.refuse) m.smtp.refuse.add(payload.address);
         else m.smtp.refuse.delete(payload.address);
+        return true;
+      }
+      // Keeps the care team's delivery "sending" (its SMTP answer held) until told to let it go.
+      if (command === 'so-mail-hold') {
+        const m = await mailServer();
+        if (payload.hold) m.smtp.hold(payload.address);
+        else m.smtp.release(payload.address);
         return true;
       }
       // Resolves once the care-team delivery of `caseId` has had an attempt with `ok` (bounded by so-job's rounds).

@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { CaseSchema, parseWith } from '../../src/core/index.js';
 import { attempt } from './support/deliveries.js';
-import { call, createCase, PDF, sha256, startTestServer, tusMetadata, validRequest, type TestServer } from './helpers.js';
+import { call, createCase, PDF, sha256, sseReader, startTestServer, tusMetadata, validRequest, type TestServer } from './helpers.js';
+import { sharedPostgres } from './support/postgres.js';
 import { startSmtpSink, type Mail, type SmtpSink } from './support/smtp-sink.js';
 
 const FAST = { pollMs: 200, timeoutMs: 5000, retryMinMs: 10, retryFirstWindowMs: 40, retryMaxMs: 120 };
@@ -119,6 +120,72 @@ describe('e-mail notifications', { timeout: 180_000 }, () => {
 });
 
 describe('care-team delivery', { timeout: 180_000 }, () => {
+  it('tells the case\'s event stream each change of the delivery\'s state: case-changed, with the version and no id', async () => {
+    const patient = await s.patient();
+    const c = await create(patient, validRequest({ consent: CONSENT }));
+    await move(c.id, 'triage');
+    await move(c.id, 'accept', { specialist: { name: 'Dr. Chen', specialty: 'Oncology' } });
+    await move(c.id, 'start-review');
+    const issued = await move(c.id, 'opinion', { outcome: 'confirmed', summary: 'Agreed.', recommendations: [], answers: c.questions.map((q: { id: string }) => ({ questionId: q.id, text: 'Yes.' })) });
+    const sse = sseReader(await call(s.url, `/v1/cases/${c.id}/events`, patient, { headers: { 'Last-Event-ID': String(issued.timeline.at(-1).id) } }));
+    smtp.refuse.add('clinic@example.ca');
+    const shared = await (await call(s.url, `/v1/cases/${c.id}/share`, patient, { body: {} })).json();
+    // The share's entry and the first attempt's failure, in either order (each instance reads them apart).
+    const two = [await sse.next(), await sse.next()];
+    const entry = two.find((e) => e.event === 'case-event')!;
+    assert.equal(JSON.parse(entry.data).case.opinion.careTeamDelivery.state, 'sending');
+    // The failure: a signal, without an id (Last-Event-ID stays on the timeline), with the case's new version.
+    const failed = two.find((e) => e.event === 'case-changed')!;
+    assert.ok(failed, 'a case-changed signal');
+    assert.equal(failed.id, undefined);
+    const failedAt = JSON.parse(failed.data);
+    assert.deepEqual(Object.keys(failedAt), ['version']);
+    assert.ok(failedAt.version > shared.version);
+    const failing = await (await call(s.url, `/v1/cases/${c.id}`, patient)).json();
+    assert.equal(failing.version, failedAt.version);
+    assert.deepEqual([failing.opinion.careTeamDelivery.state, failing.opinion.careTeamDelivery.retrying], ['failed', true]);
+    // Retries that fail the same way change nothing and say nothing; the delivery that goes through does.
+    smtp.refuse.delete('clinic@example.ca');
+    const delivered = await sse.next();
+    assert.equal(delivered.event, 'case-changed');
+    const deliveredAt = JSON.parse(delivered.data);
+    assert.ok(deliveredAt.version > failedAt.version);
+    const done = await (await call(s.url, `/v1/cases/${c.id}`, patient)).json();
+    assert.equal(done.version, deliveredAt.version);
+    assert.equal(done.opinion.careTeamDelivery.state, 'delivered');
+    await sse.cancel();
+  });
+
+  it('tells a stream held on one instance of the delivery another instance\'s worker made (PostgreSQL NOTIFY)', async () => {
+    const url = await (await sharedPostgres()).createDatabase();
+    const options = { databaseUrl: url, tokenSecret: 'fan-out', outbound: { smtpUrl: smtp.url, timing: FAST } };
+    // A holds the stream and delivers nothing; B's worker delivers.
+    const a = await startTestServer({ ...options, outbound: { ...options.outbound, worker: false } });
+    const b = await startTestServer(options);
+    try {
+      const patient = await a.patient();
+      const staffB = await b.staff();
+      const c = await createCase(a.url, patient);
+      for (const [action, body] of [['triage'], ['accept', { specialist: { name: 'Dr. Chen', specialty: 'Oncology' } }], ['start-review'], ['opinion', { outcome: 'confirmed', summary: 'Agreed.', recommendations: [], answers: c.questions.map((q) => ({ questionId: q.id, text: 'Yes.' })) }]] as const) {
+        assert.equal((await call(b.url, `/v1/staff/cases/${c.id}/${action}`, staffB, { method: 'POST', ...(body ? { body } : {}) })).status, 200);
+      }
+      const last = (await (await call(a.url, `/v1/cases/${c.id}`, patient)).json()).timeline.at(-1).id;
+      const sse = sseReader(await call(a.url, `/v1/cases/${c.id}/events`, patient, { headers: { 'Last-Event-ID': String(last) } }));
+      assert.equal((await call(a.url, `/v1/cases/${c.id}/share`, patient, { body: {} })).status, 200);
+      // The share's entry and the delivery's signal, in either order.
+      const two = [await sse.next(), await sse.next()];
+      assert.deepEqual(two.map((e) => e.event).sort(), ['case-changed', 'case-event']);
+      const signal = two.find((e) => e.event === 'case-changed')!;
+      const now = await (await call(a.url, `/v1/cases/${c.id}`, patient)).json();
+      assert.equal(now.version, JSON.parse(signal.data).version);
+      assert.equal(now.opinion.careTeamDelivery.state, 'delivered');
+      await sse.cancel();
+    } finally {
+      await Promise.all([a.dispose(), b.dispose()]);
+      await (await sharedPostgres()).stop();
+    }
+  });
+
   it('sends the care team an expiring, revocable link to the opinion and its report', async () => {
     const patient = await s.patient();
     const c = await create(patient, validRequest({ consent: CONSENT }));

@@ -6,29 +6,30 @@ import { JURISDICTIONS } from '../../src/core/model/jurisdictions.js';
 import { ISSUE_MESSAGES } from '../../src/core/i18n/issues.js';
 import { FORM_MESSAGES_EN, type FormMessages } from '../../src/components/request-form/request-form.messages.js';
 import {
-  formMessagesNow, issueWords, jurisdictionGroups, jurisdictionName, LANGUAGES, languageOptions, loadFormMessages, provinceOptions,
+  FORM_WORDS, issueWords, jurisdictionGroups, jurisdictionName, LANGUAGES, languageOptions, provinceOptions,
 } from '../../src/components/request-form/request-form.i18n.js';
 import { emptyValues, setValue, STEP_FIELDS, STEPS, valuesFrom, type FormIssue } from '../../src/components/request-form/request-form.model.js';
 import { validateAll } from '../../src/components/request-form/request-form.validation.js';
 import { validRequest } from '../fixtures/requests.js';
 
 // Taken before this file asks for any language.
-const beforeAsked = [formMessagesNow('en'), formMessagesNow('fr-CA')];
-const fr = await loadFormMessages('fr-CA');
+const beforeAsked = [FORM_WORDS.now('en'), FORM_WORDS.now('fr-CA')];
+await FORM_WORDS.ready('fr-CA');
+const fr = FORM_WORDS.now('fr-CA')!;
 const issue = (field: string, code: FormIssue['code'], params?: FormIssue['params']): FormIssue => ({ field, path: field, code, message: '', ...(params ? { params } : {}) });
 
-describe('each language arrives on demand', () => {
-  it('is not bundled, is fetched once, and then is at hand', async () => {
+describe('each language arrives on demand, through the one ElementWords loader', () => {
+  it('is not bundled, English included, is fetched once, and then is at hand', async () => {
     assert.deepEqual(beforeAsked, [undefined, undefined]);
-    assert.equal(formMessagesNow('en'), undefined);
-    assert.equal(await loadFormMessages('en'), FORM_MESSAGES_EN);
-    assert.equal(formMessagesNow('en'), FORM_MESSAGES_EN);
-    const [a, b] = await Promise.all([loadFormMessages('fr-CA'), loadFormMessages('fr-CA')]);
-    assert.equal(a, fr);
-    assert.equal(b, fr);
-    assert.equal(formMessagesNow('fr-CA'), fr);
-    assert.equal(a.next, 'Continuer');
-    assert.equal(a.issues, ISSUE_MESSAGES['fr-CA']);
+    assert.equal(FORM_WORDS.now('en'), undefined, 'French arrived without English');
+    const pending = FORM_WORDS.ready('en');
+    assert.ok(pending, 'English has to be fetched');
+    await pending;
+    assert.equal(FORM_WORDS.now('en'), FORM_MESSAGES_EN);
+    assert.equal(FORM_WORDS.ready('en'), undefined, 'nothing left to wait for');
+    assert.equal(FORM_WORDS.ready('fr-CA'), undefined);
+    assert.equal(fr.next, 'Continuer');
+    assert.equal(fr.issues, ISSUE_MESSAGES['fr-CA']);
   });
 });
 

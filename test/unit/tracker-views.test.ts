@@ -7,6 +7,7 @@ import { createClient, MemoryBackend, type Case, type SecondOpinionClient } from
 import { canReply, canWithdraw, clockWords, newActions, recordsForReply, timelineSteps } from '../../src/components/status-tracker/status-tracker.model.js';
 import { CaseListPager } from '../../src/components/shared/list-pager.js';
 import { trackerEn } from '../../src/components/status-tracker/status-tracker.messages.js';
+import { yourRecordKind } from '../../src/components/status-tracker/tracker-reply.view.js';
 import { trackerFrCA } from '../../src/components/status-tracker/status-tracker.messages.fr-CA.js';
 import { earlierOpinions, opinionView, outcomeTone } from '../../src/components/opinion-summary/opinion-summary.model.js';
 import { validRequest } from '../fixtures/requests.js';
@@ -97,8 +98,10 @@ describe('the clock in words', () => {
     c = await client.staff.startReview(c.id);
     c = await client.staff.requestInformation(c.id, { message: 'Two records, please.', recordKinds: ['pathology', 'imaging'] });
     assert.equal(c.clock.state, 'paused');
-    assert.equal(clockWords(c, 'en', trackerEn, date), 'Paused: waiting for your pathology report and your imaging (scans or X-rays)');
-    assert.equal(clockWords(c, 'fr-CA', trackerFrCA, date), 'En pause : en attente de votre rapport de pathologie et vos examens d’imagerie (radiographies ou autres)');
+    // The reply view names the kinds (a case that waits on the patient shows it); without it, "your reply".
+    assert.equal(clockWords(c, 'en', trackerEn, date), trackerEn.clockPausedReply);
+    assert.equal(clockWords(c, 'en', trackerEn, date, (k) => yourRecordKind(k, 'en')), 'Paused: waiting for your pathology report and your imaging (scans or X-rays)');
+    assert.equal(clockWords(c, 'fr-CA', trackerFrCA, date, (k) => yourRecordKind(k, 'fr-CA')), 'En pause : en attente de votre rapport de pathologie et vos examens d’imagerie (radiographies ou autres)');
   });
 
   it('says "waiting for your reply" when no record is wanted, and gives the expected date while running', async () => {

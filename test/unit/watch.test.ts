@@ -109,6 +109,8 @@ interface StreamServer {
   until(accept: (r: StreamServer['requests']) => boolean): Promise<void>;
   requests: { path: string; lastEventId?: string; ifNoneMatch?: string }[];
   push(c: Case, event: CaseEvent): void;
+  /** The case changes with no timeline entry (`c`, when given), and the stream says `case-changed` at `version`. */
+  changed(version: number, c?: Case): void;
   dropAll(): void;
   mode: 'stream' | 'silent' | 'none';
   close(): Promise<void>;
@@ -126,6 +128,10 @@ async function startStreamServer(initial: Case): Promise<StreamServer> {
     push(c, event) {
       current = c;
       for (const res of streams) res.write(`id: ${event.id}\nevent: case-event\ndata: ${JSON.stringify({ event, case: c })}\n\n`);
+    },
+    changed(version, c) {
+      if (c) current = c;
+      for (const res of streams) res.write(`event: case-changed\ndata: ${JSON.stringify({ version })}\n\n`);
     },
     dropAll() {
       for (const res of streams) res.destroy();
@@ -220,6 +226,26 @@ describe('watching over an event stream', () => {
     srv.push(updated, jump);
     await srv.until((r) => r.some((x) => x.path === `/v1/cases/${c.id}`));
     w.close();
+  });
+
+  it('reads the case again on case-changed, unless it already has that version, and keeps its Last-Event-ID', async () => {
+    srv.mode = 'stream';
+    const w = watch();
+    await connection(w, 'live');
+    const seen = w.current!;
+    const lastId = w.lastEvent?.id;
+    srv.requests.length = 0;
+    // A delivery's state, written without a timeline entry: same timeline, a newer version.
+    const next: Case = { ...seen, version: seen.version + 1, updatedAt: new Date(Date.parse(seen.updatedAt) + 1000).toISOString() };
+    const newer = nextEvent<WatchCaseEvent>(w, 'case', (e) => e.case.version === next.version);
+    srv.changed(seen.version);
+    srv.changed(next.version, next);
+    await newer;
+    assert.equal(srv.requests.filter((r) => r.path === `/v1/cases/${c.id}`).length, 1, 'the version already seen is not read again');
+    assert.equal(w.lastEvent?.id, lastId);
+    w.close();
+    // The made-up version goes: the next tests' moves come from the engine.
+    srv.changed(seen.version, seen);
   });
 
   it('falls back to ETag polling where there is no stream', async () => {

@@ -1,5 +1,5 @@
-// The form's languages at run time: each catalogue is fetched the first time a form speaks it (the
-// page's language first, another only on a switch); field problems worded per field; and the option lists built once per catalogue, so a
+// The form's languages at run time: its catalogues through ElementWords (each fetched the first time a
+// form speaks it); field problems worded per field; and the option lists built once per catalogue, so a
 // render does no Intl work (a cold Intl.DisplayNames or collator costs a page 15-25 ms).
 import type { Locale } from '../../core/model/codes.js';
 import { messageFrom } from '../../core/i18n/issues-en.js';
@@ -8,6 +8,7 @@ import { healthCardExample } from '../../core/model/health-card.js';
 import type { BackendConfig } from '../../core/model/config.js';
 import type { FormMessages } from './request-form.messages.js';
 import type { FormIssue } from './request-form.model.js';
+import { ElementWords } from '../shared/i18n/element-words.js';
 
 /** The preferred languages offered, in the order the list shows them. */
 export const LANGUAGES = ['en', 'fr-CA', 'zh', 'pa', 'es', 'ar', 'tl', 'it', 'de', 'pt', 'fa', 'ur', 'ru', 'vi', 'ko', 'hi', 'ta', 'uk', 'pl'];
@@ -17,34 +18,13 @@ export type Option = readonly [string, string];
 /** A labelled group of choices. */
 export type OptionGroup = readonly [string, readonly Option[]];
 
-const loaded: Partial<Record<Locale, FormMessages>> = {};
-const loading = new Map<Locale, Promise<FormMessages>>();
-
-/** The catalogue of a locale if it is already here, else undefined (see `loadFormMessages`). */
-export function formMessagesNow(locale: Locale): FormMessages | undefined {
-  return loaded[locale];
-}
-
-/** The catalogue of a locale, fetched once; a failed fetch is forgotten so the next call tries again. */
-export function loadFormMessages(locale: Locale): Promise<FormMessages> {
-  const here = loaded[locale];
-  if (here) return Promise.resolve(here);
-  let pending = loading.get(locale);
-  if (!pending) {
-    const fetched = locale === 'fr-CA'
-      ? import('./request-form.messages.fr-CA.js').then((mod) => mod.FORM_MESSAGES_FR)
-      : import('./request-form.messages.js').then((mod) => mod.FORM_MESSAGES_EN);
-    pending = fetched.then(
-      (m) => (loaded[locale] = m),
-      (e: unknown) => {
-        loading.delete(locale);
-        throw e;
-      },
-    );
-    loading.set(locale, pending);
-  }
-  return pending;
-}
+/**
+ * The form's catalogues. Unlike the other elements' words, even English is fetched on demand (the form's
+ * words are most of its weight): the page's language first, another only on a switch.
+ */
+export const FORM_WORDS = new ElementWords<FormMessages>(() => import('./request-form.messages.js').then((mod) => mod.FORM_MESSAGES_EN), {
+  'fr-CA': () => import('./request-form.messages.fr-CA.js').then((mod) => mod.FORM_MESSAGES_FR),
+});
 
 /** A field's problem in words: its own message when the catalogue has one (`specific`), else the core's generic one. */
 export function issueWords(m: FormMessages, issue: FormIssue, plan?: string): { text: string; specific: boolean } {

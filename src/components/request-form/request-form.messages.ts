@@ -1,5 +1,5 @@
 // The words of <so-request-form>: the catalogue's shape and the English copy. Each language is loaded
-// on demand (request-form.i18n.ts): a page downloads the copy of the language it shows, and another
+// on demand (FORM_WORDS in request-form.i18n.ts): a page downloads the copy of the language it shows, and another
 // only when it switches. Record kinds come from the core's `recordKindText`.
 import type { IssueCode } from '../../core/model/codes.js';
 import { ISSUE_MESSAGES_EN, type IssueCatalogue, type IssueParams } from '../../core/i18n/issues-en.js';
@@ -332,5 +332,5 @@ export const FORM_MESSAGES_EN: FormMessages = {
   },
 };
 
-/** The English catalogue by locale, for tests and hosts that read the words (the form itself loads it through `loadFormMessages`). */
+/** The English catalogue by locale, for tests and hosts that read the words (the form itself fetches it through `FORM_WORDS`, request-form.i18n.ts). */
 export const FORM_MESSAGES: { en: FormMessages } = { en: FORM_MESSAGES_EN };

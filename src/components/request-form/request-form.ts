@@ -1,40 +1,32 @@
-// <so-request-form>: the second-opinion request in six steps. The controller (request-form.model, with
-// its checks in request-form.validation) holds the rules; this element renders the step, forwards what
-// the person types, and submits once. Steps 2-6 and the checks arrive on demand (see `loader`).
+// <so-request-form>: the second-opinion request in six steps. Its state (answers, step, problems,
+// draft, submit) lives in RequestFormController; this element loads its words and its later parts,
+// draws the step, and forwards what the person does. Step 1 draws from the element's first load;
+// steps 2-6, the error summary and the checks are fetched after the first paint (or when first needed).
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { isSecondOpinionError } from '../../core/errors.js';
-import { newIdempotencyKey, type SecondOpinionClient } from '../../core/client/client.js';
+import type { SecondOpinionClient } from '../../core/client/client.js';
 import { onDemand } from '../../core/on-demand.js';
-import type { BackendConfig } from '../../core/model/config.js';
 import type { Locale } from '../../core/model/codes.js';
 import type { Case } from '../../core/model/case.js';
 import { SoElement } from '../shared/base-element.js';
 import { tokenStyles } from '../shared/tokens.styles.js';
-import { claimClientError } from '../shared/client-errors.js';
 import { adoptStyles } from '../shared/adopt.js';
 import { compileAppearance, setAppearanceProperties, type Appearance } from '../shared/appearance.js';
 import type { MessagesOverride } from '../shared/i18n/messages.js';
-import {
-  buildRequest, getValue, parseHiddenFields, setValue, STEP_FIELDS, STEPS, stepOfField, valuesFrom, type FormIssue, type FormValues, type StepId,
-} from './request-form.model.js';
+import { STEPS, type buildRequest, type StepId } from './request-form.model.js';
 import type { FormMessages } from './request-form.messages.js';
 import { BOOT } from './request-form.boot.js';
-import { formMessagesNow, loadFormMessages } from './request-form.i18n.js';
-import { SoCaseCreatedEvent, SoStepChangeEvent } from './request-form.events.js';
+import { FORM_WORDS } from './request-form.i18n.js';
+import { RequestFormController } from './request-form.controller.js';
 import { requestFormStyles } from './request-form.styles.js';
 import { stepWho, type FormView } from './request-form.view.js';
 
 /** The form's words a host may override, partly: `{ submit: 'Send' }`. */
 export type RequestFormI18n = MessagesOverride & Partial<FormMessages>;
 
-// The draft store (IndexedDB and WebCrypto) is fetched only when a draft is read, written or cleared.
-const drafts = () => import('./draft-store.js');
-
-// The checks (zod and the core schema), steps 2-6, the error summary and the problems' words: fetched
-// when a form connects, while step 1 is on screen. Every check awaits them, and a later step shows the
-// loading line until they are here; problems exist only once they are here, so their words may too.
-const later = onDemand(() => Promise.all([import('./request-form.validation.js'), import('./request-form.steps.view.js')]).then(([r, s]) => ({ ...r, ...s })));
+// Steps 2-6, the error summary, the confirmation and the problems' words: fetched after the form's
+// first paint (see `updated`), or at once when the form must show one of them.
+const VIEWS = onDemand(() => import('./request-form.steps.view.js'));
 
 /**
  * The second-opinion request: who it is for, the diagnosis and treatment, questions for the
@@ -100,386 +92,177 @@ export class SoRequestForm extends SoElement {
   /** Partial override of the form's words, for example `{ submit: 'Send to the clinic' }`. */
   @property({ attribute: false }) override i18n?: RequestFormI18n;
 
-  @state() private values: FormValues = valuesFrom(undefined);
-  @state() private stepIndex = 0;
-  @state() private issues: FormIssue[] = [];
-  @state() private summary: FormIssue[] = [];
-  @state() private config?: BackendConfig;
-  @state() private configFailed = false;
-  @state() private submitting = false;
-  @state() private submitFailed = false;
-  @state() private created?: Case;
-  @state() private handedOver = false;
+  private readonly form = new RequestFormController(this, this.port);
   /** The language whose catalogue failed to arrive; cleared by the Retry button. */
-  @state() private catalogueFailed?: Locale;
-  /** The checks or the later steps failed to arrive; cleared by the Retry button. */
-  @state() private partsFailed = false;
-
-  private touched = new Set<string>();
-  private returnToReview = false;
-  private pendingFocus: 'heading' | 'summary' | string | undefined;
-  private submitKey?: { key: string; body: string };
-  private draftLoaded = false;
-  private saveChain: Promise<void> = Promise.resolve();
-  private draftGeneration = 0;
+  @state() private wordsFailed?: Locale;
+  /** The later steps failed to arrive; cleared by the Retry button. */
+  @state() private viewsFailed = false;
   private appliedProperties: string[] = [];
-  // The words in use and their language, settled once per update (see willUpdate).
-  private words?: FormMessages;
-  private textLang: Locale = 'en';
-  private wordsFor?: { base: FormMessages; i18n: RequestFormI18n | undefined };
-  private catalogueLoad?: Promise<unknown>;
-  private partsLoad?: Promise<void>;
-  private nextQueued = false;
-  private stepStylesIn = false;
-  private loadingLocale?: Locale;
-  private hiddenCache: { attr: string; list: string[] } = { attr: '', list: [] };
+  private wordsMemo?: { base: FormMessages; i18n: RequestFormI18n | undefined; words: FormMessages };
+  private wordsLoad?: Promise<void>;
+  private drawn = false;
 
   /** The step shown. */
   get step(): StepId {
-    return STEPS[this.stepIndex]!;
+    return this.form.step;
   }
 
   /** The answers so far, as the request they would send. */
   get request(): ReturnType<typeof buildRequest>['request'] {
-    return buildRequest(this.values, this.config?.consent.version).request;
+    return this.form.request;
   }
 
   /** Resolves once an autosaved draft (if any) has been read and applied. */
-  draftReady: Promise<void> = Promise.resolve();
-
-  private get hiddenList(): string[] {
-    if (this.hiddenCache.attr !== this.hiddenFields) this.hiddenCache = { attr: this.hiddenFields, list: parseHiddenFields(this.hiddenFields) };
-    return this.hiddenCache.list;
+  get draftReady(): Promise<void> {
+    return this.form.draftReady;
   }
 
-  // Picks the catalogue for this update; a language not here yet is fetched, and the form keeps
-  // the language it showed (or a loading line in the new one) until it arrives.
-  private settleWords(): void {
-    const locale = this.locale;
-    let base = formMessagesNow(locale);
-    let lang = locale;
-    if (!base) {
-      if (this.catalogueFailed !== locale) this.fetchCatalogue(locale);
-      base = this.wordsFor?.base;
-      lang = this.textLang;
-    }
-    if (!base) {
-      this.words = undefined;
-      this.textLang = locale;
-      return;
-    }
-    if (this.wordsFor?.base !== base || this.wordsFor.i18n !== this.i18n || !this.words) {
-      this.words = this.i18n ? { ...base, ...(this.i18n as Partial<FormMessages>) } : base;
-      this.wordsFor = { base, i18n: this.i18n };
-    }
-    this.textLang = lang;
+  set draftReady(ready: Promise<void>) {
+    this.form.draftReady = ready;
   }
 
-  private fetchCatalogue(locale: Locale): void {
-    if (this.loadingLocale === locale) return;
-    this.loadingLocale = locale;
-    this.catalogueLoad = loadFormMessages(locale).then(
-      () => {
-        if (this.catalogueFailed === locale) this.catalogueFailed = undefined;
-      },
-      () => {
-        this.catalogueFailed = locale;
-      },
-    ).finally(() => {
-      if (this.loadingLocale === locale) this.loadingLocale = undefined;
-      this.catalogueLoad = undefined;
+  /** The form's words in its language with the `.i18n` override applied; undefined until they are here. */
+  get words(): FormMessages | undefined {
+    const base = FORM_WORDS.now(this.locale);
+    if (!base) return undefined;
+    const i18n = this.i18n;
+    // One object per catalogue and override, so the option lists built per catalogue are built once.
+    if (this.wordsMemo?.base !== base || this.wordsMemo.i18n !== i18n) this.wordsMemo = { base, i18n, words: i18n ? { ...base, ...(i18n as Partial<FormMessages>) } : base };
+    return this.wordsMemo.words;
+  }
+
+  // A language not here yet: once the form shows words it keeps them until the new ones arrive; before
+  // that it shows a loading line in the new language (BOOT) and draws again when they are here.
+  protected override wordsLoading(locale: Locale): Promise<void> | undefined {
+    if (this.wordsFailed === locale) return undefined;
+    const ready = FORM_WORDS.ready(locale);
+    if (!ready) return undefined;
+    const load = ready.catch(() => void (this.wordsFailed = locale));
+    if (this.drawn) return load;
+    this.wordsLoad ??= load.finally(() => {
+      this.wordsLoad = undefined;
       this.requestUpdate();
     });
+    return undefined;
   }
 
-  // updateComplete also waits for a language, the checks or the later steps being fetched, and the render that follows.
+  // Steps 2-6, the summary and the confirmation are never drawn before their module is in.
+  private get needsViews(): boolean {
+    const f = this.form;
+    return !!f.created || f.step !== 'who' || f.summary.length > 0 || f.submitFailed;
+  }
+
+  private loadViews(): Promise<void> {
+    return VIEWS.load().then((views) => adoptStyles(this.renderRoot, [views.stepStyles]), () => void (this.viewsFailed = true));
+  }
+
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    if (this.needsViews && !VIEWS.now && !this.viewsFailed) return this.loadViews().then(() => super.scheduleUpdate());
+    return super.scheduleUpdate();
+  }
+
+  // updateComplete also waits for a language being fetched and for a check waiting on its module, and the render that follows.
   protected override async getUpdateComplete(): Promise<boolean> {
     let done = await super.getUpdateComplete();
-    for (let i = 0; i < 3 && (this.catalogueLoad || this.partsLoad); i++) {
-      await this.catalogueLoad;
-      await this.partsLoad;
+    for (let i = 0; i < 3 && (this.wordsLoad || this.form.pending); i++) {
+      await this.wordsLoad;
+      await this.form.pending;
       done = await super.getUpdateComplete();
     }
     return done;
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.fetchParts();
-    if (this.autosave && !this.draftLoaded) this.draftReady = this.restoreDraft();
-  }
-
-  // Fetches the checks and the later steps (once per page); never rejects: a failure sets partsFailed.
-  private fetchParts(): Promise<void> {
-    return (this.partsLoad ??= later.load().then(
-      () => this.requestUpdate(),
-      () => {
-        this.partsFailed = true;
-      },
-    ).finally(() => {
-      this.partsLoad = undefined;
-    }));
-  }
-
   protected override clientChanged(client: SecondOpinionClient | undefined): void {
-    if (client) void this.loadConfig(client);
-  }
-
-  private async loadConfig(client: SecondOpinionClient): Promise<void> {
-    this.configFailed = false;
-    try {
-      this.config = await client.config();
-    } catch (e) {
-      claimClientError(e);
-      this.configFailed = true;
-    }
+    this.form.clientChanged(client);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    // The later parts' styles join this form's own before it first draws one of them.
-    if (later.now && !this.stepStylesIn) {
-      adoptStyles(this.renderRoot, [later.now.stepStyles]);
-      this.stepStylesIn = true;
-    }
-    this.settleWords();
-    if (changed.has('initial')) this.applyInitial();
-    if (changed.has('appearance')) this.applyAppearance();
-    if (changed.has('autosave') && this.autosave && !this.draftLoaded && this.isConnected) this.draftReady = this.restoreDraft();
+    if (changed.has('initial')) this.form.applyInitial(this.initial);
+    if (changed.has('appearance')) this.appliedProperties = setAppearanceProperties(this, compileAppearance(this.appearance, ''), this.appliedProperties);
+    if (changed.has('autosave') && this.autosave && this.isConnected) void this.form.restoreDraft();
+  }
+
+  // The later parts are fetched in the task after the first draw, so they never hold up the first step's paint.
+  protected override firstUpdated(): void {
+    setTimeout(() => {
+      void this.form.preload();
+      void this.loadViews();
+    });
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    // Focus moves with the later parts (a step shown before they arrive gets its focus when they do).
-    const target = this.pendingFocus;
-    if (!target || !later.now) return;
-    this.pendingFocus = undefined;
-    later.now.placeFocus(this.renderRoot, target);
+    // Focus moves with the later parts (a step drawn before they arrive gets its focus when they do).
+    const views = VIEWS.now;
+    if (!views || !this.form.focus) return;
+    views.placeFocus(this.renderRoot, this.form.takeFocus()!);
   }
 
-  // Answers the person has not touched take the host's pre-fill; their own typing is never overwritten.
-  private applyInitial(): void {
-    const fresh = valuesFrom(this.initial);
-    if (this.touched.size === 0 && !this.draftLoaded) {
-      this.values = fresh;
-      return;
-    }
-    let v = this.values;
-    for (const field of STEPS.flatMap((s) => STEP_FIELDS[s])) {
-      if (!this.touched.has(field) && getValue(fresh, field) !== undefined) v = setValue(v, field, getValue(fresh, field));
-    }
-    this.values = v;
-  }
-
-  private applyAppearance(): void {
-    this.appliedProperties = setAppearanceProperties(this, compileAppearance(this.appearance, ''), this.appliedProperties);
-  }
-
-  private async restoreDraft(): Promise<void> {
-    this.draftLoaded = true;
-    const generation = this.draftGeneration;
-    const draft = await (await drafts()).restoreDraft(this.initial, this.hiddenList);
-    if (!draft || generation !== this.draftGeneration) return;
-    this.values = draft.values;
-    this.stepIndex = draft.step;
-  }
-
-  private persist(): void {
-    if (!this.autosave) return;
-    const snapshot = { values: this.values, step: this.stepIndex };
-    const generation = this.draftGeneration;
-    this.saveChain = this.saveChain.then(async () => (generation === this.draftGeneration ? (await drafts()).saveDraft(snapshot) : undefined)).catch(() => undefined);
-  }
-
-  /** Deletes the saved draft (the answers on screen stay). Resolves once storage is clean. */
-  async clearDraft(): Promise<void> {
-    this.draftGeneration++;
-    await this.saveChain;
-    await (await drafts()).clearDraft();
-  }
-
-  /** Resolves once every pending autosave has been written. */
-  async draftSaved(): Promise<void> {
-    await this.saveChain;
-  }
-
-  // ----- navigation -----
+  // ----- what the person and the host ask for, forwarded to the controller -----
 
   /** Shows another step, without checking the current one (the review's change links use it). */
   goTo(step: StepId): void {
-    const to = STEPS.indexOf(step);
-    if (to < 0 || to === this.stepIndex) return;
-    const from = this.step;
-    this.stepIndex = to;
-    this.issues = [];
-    this.summary = [];
-    this.submitFailed = false;
-    this.pendingFocus = 'heading';
-    this.persist();
-    this.emit(new SoStepChangeEvent(from, step, to + 1));
-    const m = this.words;
-    if (m) void later.now?.announce(`${m.stepOf(to + 1, STEPS.length)}: ${m.steps[step]}`);
+    this.form.goTo(step);
   }
 
   /**
    * Checks the current step and moves on when it is complete; returns whether it moved. Called before
-   * the form's checks have arrived (they are fetched on connect; `updateComplete` waits for them), it
-   * returns false and checks, and moves, once they are here.
+   * the form's checks have arrived (they are fetched after the first paint; `updateComplete` waits for
+   * them), it returns false and checks, and moves, once they are here.
    */
   next(): boolean {
-    const r = later.now;
-    if (!r) {
-      // Asked before the checks arrived (a slow network): check and move once they are here, once.
-      if (!this.nextQueued) {
-        this.nextQueued = true;
-        void this.fetchParts().then(() => {
-          this.nextQueued = false;
-          if (later.now) this.next();
-        });
-      }
-      return false;
-    }
-    const problems = r.validateStep(this.values, this.step, this.config?.consent.version);
-    if (problems.length) {
-      this.showProblems(problems);
-      return false;
-    }
-    const target = this.returnToReview ? 'review' : STEPS[this.stepIndex + 1];
-    if (!target) return false;
-    if (target === 'review') this.returnToReview = false;
-    this.goTo(target);
-    return true;
+    return this.form.next();
   }
 
   /** Goes back one step; nothing typed is lost. */
   back(): void {
-    const target = STEPS[this.stepIndex - 1];
-    if (target) this.goTo(target);
+    this.form.back();
   }
 
   /** True when every step is complete (false while the form's checks are still on their way). */
   checkValidity(): boolean {
-    return !!later.now && later.now.validateAll(this.values, this.config?.consent.version).length === 0;
+    return this.form.checkValidity();
   }
 
-  private showProblems(problems: FormIssue[]): void {
-    this.issues = problems;
-    this.summary = problems;
-    this.pendingFocus = 'summary';
-    if (this.words) void later.now?.announce(this.words.errorAnnounce(problems.length), { politeness: 'assertive' });
+  /** Checks every step and sends the request once; resolves with the case, or undefined if it did not go. */
+  submit(): Promise<Case | undefined> {
+    return this.form.submit(this.activeClient);
   }
 
-  // ----- input -----
+  /** Deletes the saved draft (the answers on screen stay). Resolves once storage is clean. */
+  clearDraft(): Promise<void> {
+    return this.form.clearDraft();
+  }
+
+  /** Resolves once every pending autosave has been written. */
+  draftSaved(): Promise<void> {
+    return this.form.draftSaved();
+  }
 
   private onInput = (e: Event): void => {
-    const t = e.target as HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
-    const name = t.name;
-    if (!name) return;
-    // Step 1's fields are plain text and lists; the later steps' choices are read by their module.
-    this.values = later.now ? later.now.readInput(this.values, t, this.config?.consent.version) : setValue(this.values, name, t.value);
-    const field = name === 'consent' ? 'consent.scopes' : name;
-    this.touched.add(field);
-    // Choices are settled when made; a shown problem clears as soon as it is fixed. Text is not checked
-    // when it loses focus (GOV.UK checks a page when it is submitted): a message inserted on blur moved
-    // everything under the field between a pointer's press on Continue and its release, so the click
-    // landed on nothing and was lost (issue 16).
-    const isChoice = t instanceof HTMLSelectElement || (t as HTMLInputElement).type === 'radio' || (t as HTMLInputElement).type === 'checkbox';
-    if (isChoice || this.issues.some((i) => i.field === field)) this.checkField(field);
-    this.persist();
+    const t = e.target as HTMLInputElement;
+    this.form.input({ name: t.name, value: t.value, checked: t.checked, choice: t.type === 'radio' || t.type === 'checkbox' || t.localName === 'select' });
   };
-
-  // Checks one field (a choice just made, or a shown problem being fixed) against the answers as they
-  // are when the checks are here (at once, usually).
-  private checkField(field: string): void {
-    const r = later.now;
-    if (!r) {
-      void this.fetchParts().then(() => later.now && this.checkField(field));
-      return;
-    }
-    const problem = r.validateField(this.values, field, this.config?.consent.version);
-    const others = this.issues.filter((i) => i.field !== field);
-    this.issues = problem ? [...others, problem] : others;
-    // The summary keeps its list until the next check of the step, minus what got fixed.
-    if (!problem) this.summary = this.summary.filter((i) => i.field !== field);
-  }
 
   private onSubmitEvent = (e: SubmitEvent): void => {
     e.preventDefault();
-    if (this.step === 'review') void this.submit();
-    else this.next();
+    if (this.form.step === 'review') void this.submit();
+    else this.form.next();
   };
-
-  // ----- questions and the review's change links (request-form.steps calls these) -----
-
-  private edit = (values: FormValues, focus?: string, message?: string): void => {
-    this.values = values;
-    this.touched.add('questions');
-    this.issues = this.issues.filter((i) => !i.field.startsWith('questions'));
-    if (focus) this.pendingFocus = focus;
-    if (message) void later.now?.announce(message);
-    this.persist();
-  };
-
-  private change = (step: StepId): void => {
-    this.returnToReview = true;
-    this.goTo(step);
-  };
-
-  // ----- submit -----
-
-  /** Checks every step and sends the request once; resolves with the case, or undefined if it did not go. */
-  async submit(): Promise<Case | undefined> {
-    if (!later.now) await this.fetchParts();
-    const r = later.now;
-    if (!r || this.submitting || this.created) return this.created;
-    try {
-      const outcome = await r.sendRequest(this.activeClient, this.values, this.config?.consent.version, (body) => {
-        this.submitting = true;
-        this.submitFailed = false;
-        // One key per action: a retry of the same answers replays the first result instead of making a second case.
-        if (this.submitKey?.body !== body) this.submitKey = { key: newIdempotencyKey(), body };
-        return this.submitKey.key;
-      });
-      if ('problems' in outcome) {
-        this.landOn(outcome.problems);
-        return undefined;
-      }
-      if ('failed' in outcome) {
-        this.submitFailed = true;
-        this.pendingFocus = 'summary';
-        if (this.words) void r.announce(this.words.submitFailed, { politeness: 'assertive' });
-        if (!isSecondOpinionError(outcome.failed)) throw outcome.failed;
-        return undefined;
-      }
-      const created = (this.created = outcome.created);
-      await this.clearDraft();
-      const proceed = this.emit(new SoCaseCreatedEvent(created));
-      this.handedOver = !proceed;
-      this.pendingFocus = proceed ? 'heading' : undefined;
-      return created;
-    } finally {
-      this.submitting = false;
-    }
-  }
-
-  // Problems found at submit: show the earliest step that has one, with its summary.
-  private landOn(problems: FormIssue[]): void {
-    if (!problems.length) return;
-    const firstStep = problems.map((p) => stepOfField(p.field)).find((s) => s !== undefined) ?? 'review';
-    if (firstStep !== this.step) {
-      this.returnToReview = true;
-      this.goTo(firstStep);
-    }
-    this.showProblems(problems.filter((p) => (stepOfField(p.field) ?? 'review') === firstStep));
-  }
 
   // ----- rendering -----
 
   private view(m: FormMessages): FormView {
-    const plan = this.values.coverage.plan;
+    const f = this.form;
+    const plan = f.values.coverage.plan;
+    // The words of a catalogue that fell back to English are English.
+    const lang = this.locale !== 'en' && this.wordsMemo?.base === FORM_WORDS.now('en') ? 'en' : this.locale;
     return {
-      m, values: this.values, issues: this.issues, hidden: this.hiddenList, lang: this.textLang, config: this.config, edit: this.edit, change: this.change,
-      words: (issue) => later.now!.issueWords(m, issue, plan),
+      m, values: f.values, issues: f.issues, hidden: f.hidden, lang, config: f.config,
+      edit: (values, focus, message) => f.edit(values, focus, message),
+      change: (step) => f.change(step),
+      words: (issue) => VIEWS.now!.issueWords(m, issue, plan),
     };
   }
 
@@ -492,36 +275,37 @@ export class SoRequestForm extends SoElement {
 
   protected override render(): TemplateResult {
     const m = this.words;
+    const f = this.form;
     if (!m) {
-      const boot = BOOT[this.textLang];
+      const boot = BOOT[this.locale];
       const i = this.i18n;
-      return this.waiting(this.catalogueFailed === this.textLang, { loading: i?.loadingConfig ?? boot.loading, failed: i?.configFailed ?? boot.failed, retry: i?.retry ?? boot.retry }, () => {
-        this.catalogueFailed = undefined;
+      return this.waiting(this.wordsFailed === this.locale, { loading: i?.loadingConfig ?? boot.loading, failed: i?.configFailed ?? boot.failed, retry: i?.retry ?? boot.retry }, () => {
+        this.wordsFailed = undefined;
       });
     }
-    if (this.created && this.handedOver) return html``;
+    if (f.created && f.handedOver) return html``;
+    const views = VIEWS.now;
+    if (!f.config || f.checksFailed || this.viewsFailed || (!views && this.needsViews)) {
+      return this.waiting(f.configFailed || f.checksFailed || this.viewsFailed, { loading: m.loadingConfig, failed: m.configFailed, retry: m.retry }, () => {
+        this.viewsFailed = false;
+        f.retry(this.activeClient);
+      });
+    }
+    this.drawn = true;
     const v = this.view(m);
-    const step = this.step;
-    const parts = later.now;
-    // Step 1 needs only the config; a later step and the confirmation also need their module.
-    if (!this.config || this.partsFailed || (!parts && (this.created || step !== 'who'))) {
-      return this.waiting(this.configFailed || this.partsFailed, { loading: m.loadingConfig, failed: m.configFailed, retry: m.retry }, () => {
-        this.partsFailed = false;
-        void this.fetchParts();
-        if (!this.config && this.activeClient) void this.loadConfig(this.activeClient);
-      });
-    }
-    if (this.created) return parts!.renderConfirmation(v, this.created);
+    if (f.created) return views!.renderConfirmation(v, f.created);
+    const step = f.step;
+    const index = f.stepIndex;
     return html`<form part="form" novalidate autocomplete="on" @submit=${this.onSubmitEvent} @input=${this.onInput} @change=${this.onInput}>
-      ${this.summary.length || this.submitFailed ? parts!.renderSummary(v, this.summary, this.submitFailed) : nothing}
-      <h2 part="heading" tabindex="-1"><span class="caption" part="step-indicator">${m.stepOf(this.stepIndex + 1, STEPS.length)}</span>${m.steps[step]}</h2>
+      ${f.summary.length || f.submitFailed ? views!.renderSummary(v, f.summary, f.submitFailed) : nothing}
+      <h2 part="heading" tabindex="-1"><span class="caption" part="step-indicator">${m.stepOf(index + 1, STEPS.length)}</span>${m.steps[step]}</h2>
       ${step === 'who' ? html`<p class="notice" part="notice">${m.emergency}</p>` : nothing}
       <p>${m.stepIntro[step]}</p>
-      ${step === 'who' ? stepWho(v) : parts!.renderStep(v, step)}
+      ${step === 'who' ? stepWho(v) : views!.renderStep(v, step)}
       <div class="actions">
-        ${this.stepIndex > 0 ? html`<button type="button" part="button back" class="secondary" @click=${() => this.back()}>${m.back}</button>` : nothing}
+        ${index > 0 ? html`<button type="button" part="button back" class="secondary" @click=${() => f.back()}>${m.back}</button>` : nothing}
         ${step === 'review'
-          ? html`<button type="submit" part="button submit" class="primary" aria-disabled=${this.submitting ? 'true' : 'false'}>${this.submitting ? m.submitting : m.submit}</button>`
+          ? html`<button type="submit" part="button submit" class="primary" aria-disabled=${f.submitting ? 'true' : 'false'}>${f.submitting ? m.submitting : m.submit}</button>`
           : html`<button type="submit" part="button next" class="primary">${m.next}</button>`}
       </div>
     </form>`;

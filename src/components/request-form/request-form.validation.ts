@@ -96,9 +96,8 @@ export async function sendRequest(client: SecondOpinionClient | undefined, value
 }
 
 /** The answers after a change to `control`: the later steps' reasons, care-team and consent choices, or any text. */
-export function readInput(values: FormValues, control: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement, consentVersion: string | undefined): FormValues {
-  const { name, value } = control;
-  const checked = (control as HTMLInputElement).checked;
+export function readInput(values: FormValues, control: { name: string; value: string; checked?: boolean }, consentVersion: string | undefined): FormValues {
+  const { name, value, checked } = control;
   if (name === 'reasons') {
     const set = new Set(values.reasons);
     if (checked) set.add(value);

@@ -47,7 +47,7 @@ export abstract class SoElement extends LitElement {
 
   /** What this element lends its controllers: announcements, focus after drawing, its events. */
   protected readonly port: ElementPort = {
-    announce: (message) => void announcer.load().then((a) => a.announce(message), () => undefined),
+    announce: (message, options) => void announcer.load().then((a) => a.announce(message, options), () => undefined),
     focusOn: async (id) => {
       await this.updateComplete;
       const el = this.renderRoot.querySelector<HTMLElement>(`#${id}`);

@@ -1,6 +1,5 @@
 // The tracker's view of a case, in plain data: the timeline steps, the clock in words, the reply's
 // records and what the patient may do. No Lit here, so it is tested in Node.
-import { recordKindText } from '../../core/i18n/record-kinds.js';
 import { checkTransition } from '../../core/lifecycle/transitions.js';
 import type { ActionRequired, Case } from '../../core/model/case.js';
 import type { RecordKind, Status } from '../../core/model/codes.js';
@@ -98,17 +97,19 @@ export function wantedKinds(c: Case): RecordKind[] {
 
 /**
  * The turnaround clock in words: the expected date while it runs, and while it is paused what it
- * waits for ("Paused: waiting for your pathology report"). `formatDate` turns a YYYY-MM-DD into words.
+ * waits for ("Paused: waiting for your pathology report"). `formatDate` turns a YYYY-MM-DD into words;
+ * `yours` names a record kind the patient is asked for ("your pathology report"): the reply view
+ * brings it, as a case that waits on the patient shows the reply form (without it: "your reply").
  */
-export function clockWords(c: Case, locale: string, m: TrackerMessages, formatDate: (isoDate: string) => string): string | undefined {
+export function clockWords(c: Case, locale: string, m: TrackerMessages, formatDate: (isoDate: string) => string, yours?: (kind: RecordKind) => string): string | undefined {
   const expected = c.clock.expectedBy ?? c.expectedBy;
   // Waiting on the patient reads the same before acceptance (no clock yet) as after (clock paused).
   const state = c.status === 'info_requested' ? 'paused' : c.clock.state;
   switch (state) {
     case 'paused': {
       const kinds = wantedKinds(c);
-      if (kinds.length === 0) return m.clockPausedReply;
-      return m.clockPausedFor(formatList(kinds.map((k) => recordKindText(k, locale).yours), locale));
+      if (kinds.length === 0 || !yours) return m.clockPausedReply;
+      return m.clockPausedFor(formatList(kinds.map(yours), locale));
     }
     case 'running':
       return expected ? m.expectedBy(formatDate(expected)) : undefined;

@@ -159,11 +159,12 @@ export class SoStatusTracker extends SoElement {
     const { tracker } = this;
     const locale = this.locale;
     const date = (d: string) => calendarDate(d, locale);
-    const clock = clockWords(c, locale, m, date);
+    const replyView = PARTS.reply.now;
+    const clock = clockWords(c, locale, m, date, replyView && ((kind) => replyView.yourRecordKind(kind, locale)));
     const paused = c.status === 'info_requested';
     // A part is drawn once its view and its action are both in.
     const { reply: replying, withdraw } = tracker;
-    const reply = canReply(c) && replying ? PARTS.reply.now : undefined;
+    const reply = canReply(c) && replying ? replyView : undefined;
     const confirm = tracker.confirming && withdraw ? PARTS.withdraw.now : undefined;
     return html`
       <section aria-labelledby="heading">

@@ -4,7 +4,7 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { recordKindText } from '../../core/i18n/record-kinds.js';
 import type { Case } from '../../core/model/case.js';
-import type { Locale } from '../../core/model/codes.js';
+import type { Locale, RecordKind } from '../../core/model/codes.js';
 import { fieldStyles } from './tracker-fields.styles.js';
 import type { TrackerMessages } from './status-tracker.messages.js';
 import { calendarDate, recordsForReply } from './status-tracker.model.js';
@@ -17,6 +17,9 @@ export const styles = [fieldStyles, css`
     @media (forced-colors: active) { .action { border: 2px solid CanvasText; } }
   }
 `];
+
+/** A record kind the patient is asked for, as the paused clock names it ("your pathology report"). */
+export const yourRecordKind = (kind: RecordKind, locale: Locale): string => recordKindText(kind, locale).yours;
 
 /** What the reply draws, and where the reply goes. */
 export interface ReplyView {

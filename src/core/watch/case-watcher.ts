@@ -207,6 +207,19 @@ export class CaseWatcher extends EventTarget implements CaseWatch {
     if (jumped && this.mode !== 'subscribe') void this.refreshThenConnect();
   }
 
+  // The case changed with no timeline entry (a care-team delivery's state): read it again, unless
+  // the version told is one already seen. A failed read is reported; the stream goes on.
+  private changed(data: string): void {
+    let version: unknown;
+    try {
+      version = (JSON.parse(data) as { version?: unknown } | null)?.version;
+    } catch {
+      // No version: read anyway.
+    }
+    if (typeof version === 'number' && this.current && version <= this.current.version) return;
+    void this.fetchCase().catch((e: unknown) => this.closed || this.fail(e));
+  }
+
   private armSilence(): void {
     this.timers.clearTimeout(this.silenceTimer);
     this.silenceTimer = this.timers.setTimeout(() => {
@@ -242,6 +255,7 @@ export class CaseWatcher extends EventTarget implements CaseWatch {
       const parser = createParser({
         onEvent: (m) => {
           healthy = true;
+          if (m.event === 'case-changed') return this.changed(m.data);
           if (m.event !== 'case-event') return;
           let data: unknown;
           try {

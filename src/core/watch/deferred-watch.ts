@@ -1,13 +1,18 @@
 // The watch engine `createClient` installs: `cases.watch()` hands out a watch at once and the live
 // watcher (with eventsource-parser) loads on first use, so pages that never watch never download it.
+// It loads through the core's one loader: once for every watch, and a failed load is tried again by
+// the next watch.
 import type { SecondOpinionClient } from '../client/client.js';
 import type { CaseWatch, WatchOptions } from '../client/engines.js';
-import { NetworkError } from '../errors.js';
 import type { Case, CaseEvent } from '../model/case.js';
+import type { NetworkError } from '../errors.js';
+import { onDemand } from '../on-demand.js';
 import type { CaseWatcherOptions } from './case-watcher.js';
 import { WatchConnectionEvent, WatchErrorEvent, type WatchConnection } from './watch-events.js';
 
 type Watcher = CaseWatch & { readonly connection: WatchConnection };
+
+const watcherModule = onDemand(() => import('./case-watcher.js'));
 
 /** A watch that starts a `CaseWatcher` (dispatching on this object) once the watcher module has loaded. */
 export class DeferredCaseWatch extends EventTarget implements CaseWatch {
@@ -19,14 +24,14 @@ export class DeferredCaseWatch extends EventTarget implements CaseWatch {
     super();
     this.caseId = caseId;
     options.signal?.addEventListener('abort', () => this.close(), { once: true });
-    import('./case-watcher.js').then(
+    watcherModule.load().then(
       ({ CaseWatcher }) => {
         if (!this.closed) this.inner = new CaseWatcher(client, caseId, { ...options, target: this });
       },
-      (e: unknown) => {
-        // The module could not be fetched (offline, a redeploy): final, as nothing will retry it.
+      (e: NetworkError) => {
+        // The module could not be fetched (offline, a redeploy): final for this watch; the next watch loads again.
         if (this.closed) return;
-        this.dispatchEvent(new WatchErrorEvent(new NetworkError({ cause: e }), true));
+        this.dispatchEvent(new WatchErrorEvent(e, true));
         this.close();
       },
     );

@@ -1,5 +1,8 @@
 // `GET /v1/cases/{id}/events`: the case's timeline as server-sent events. On connect it replays every
 // event after Last-Event-ID, then sends new ones as they commit on any instance, with a heartbeat comment.
+// A change committed without a timeline entry (a care-team delivery's state) is told as
+// `event: case-changed` with `data: {"version": n}` and no id: it moves no one's Last-Event-ID,
+// carries nothing of the case, and clients that do not know it ignore it (SSE's rule for unknown events).
 import type { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import { requirePrincipal } from '../auth.js';
@@ -22,7 +25,7 @@ export function eventRoutes(app: Hono<AppEnv>, { store, hub, options }: Deps): v
     const after = lastEventId(c.req.header('Last-Event-ID') ?? c.req.query('lastEventId'));
     c.header('X-Accel-Buffering', 'no');
     return streamSSE(c, async (stream) => {
-      const queue: CaseEventMessage[] = [];
+      const queue: ({ message: CaseEventMessage } | { version: number })[] = [];
       let wake: (() => void) | undefined;
       let closed = false;
       const stop = () => {
@@ -36,13 +39,15 @@ export function eventRoutes(app: Hono<AppEnv>, { store, hub, options }: Deps): v
       try {
         await stream.write('retry: 2000\n\n');
         // The hub reads every event after `after` from the database (the replay), then each commit's.
-        unsubscribe = hub.subscribe(caseId, after, (m) => {
-          queue.push(m);
+        const push = (item: (typeof queue)[number]) => {
+          queue.push(item);
           wake?.();
-        }, stop);
+        };
+        unsubscribe = hub.subscribe(caseId, after, (message) => push({ message }), stop, (version) => push({ version }));
         while (!closed) {
-          for (let m = queue.shift(); m; m = queue.shift()) {
-            await stream.writeSSE({ id: String(m.event.id), event: 'case-event', data: JSON.stringify({ event: m.event, case: m.case }) });
+          for (let item = queue.shift(); item; item = queue.shift()) {
+            if ('version' in item) await stream.writeSSE({ event: 'case-changed', data: JSON.stringify({ version: item.version }) });
+            else await stream.writeSSE({ id: String(item.message.event.id), event: 'case-event', data: JSON.stringify({ event: item.message.event, case: item.message.case }) });
           }
           if (closed) break;
           await new Promise<void>((resolve) => (wake = resolve));

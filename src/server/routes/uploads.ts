@@ -15,6 +15,7 @@ import { ConfirmRecordBodySchema } from '../wire.js';
 import { jsonAnswer, noteBody, readBody, send } from '../http.js';
 import { keyedWrite } from '../idempotency.js';
 import { isId } from '../../core/model/primitives.js';
+import { overLimit } from '../../core/records/intake.js';
 
 function problemFromTus(status: number, body: string): HttpProblem {
   if (status === 413) return problems.tooLarge(0);
@@ -101,7 +102,7 @@ export function uploadRoutes(uploads: Uploads) {
       }
       const size = Number(rawLength);
       // Refused before any byte of the body is read.
-      if (size > max) throw problems.tooLarge(max);
+      if (overLimit(size, config.uploads)) throw problems.tooLarge(max);
       const meta = parseUploadMetadata(c.req.header('Upload-Metadata'));
       const recordId = crypto.randomUUID();
       // A creation is fingerprinted by its headers, so its body stays a stream for tus.

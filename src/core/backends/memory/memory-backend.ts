@@ -5,7 +5,7 @@ import type {
   WithdrawInput,
 } from '../../backend.js';
 import { DEFAULT_CONFIG } from '../../defaults.js';
-import { ConflictError, NotFoundError, ValidationError } from '../../errors.js';
+import { ConflictError, NotFoundError } from '../../errors.js';
 import {
   applyAction, caseReference, createCase, earlierCaseOf, linkEarlier, putRecord, shareOpinion, summarize, updateDraft, type ActionInputs, type EngineContext, type EngineResult,
 } from '../../lifecycle/engine.js';
@@ -14,8 +14,7 @@ import type { Role } from '../../model/codes.js';
 import type { Case, CaseRecord } from '../../model/case.js';
 import type { BackendConfig } from '../../model/config.js';
 import { matchesStaffQuery } from '../../model/staff-query.js';
-import { SNIFF_BYTES, sniffMediaType } from '../../uploads/sniff.js';
-import { sha256Hex } from '../../uploads/digest.js';
+import { settleRecord, takeWhole } from '../../records/intake.js';
 
 export interface MemoryBackendOptions {
   /** Overrides of the default configuration. */
@@ -185,37 +184,20 @@ export class MemoryBackend implements Backend {
     return blob;
   }
 
-  /** Stores a whole record: sniffs its type, checks the size and the client's SHA-256. */
+  /** Stores a whole record, taken in by the core's intake rule (size, sniffed type, the client's SHA-256). */
   async putRecord(caseId: string, content: Blob, meta: RecordMeta, ctx: CallContext): Promise<unknown> {
     const owner = await this.patient(ctx);
     return this.idempotent(ctx, `${owner}:record:${caseId}`, { ...meta, size: content.size }, () => this.storeRecord(this.owned(caseId, owner), content, meta, 'patient'));
   }
 
   private async storeRecord(s: Stored, content: Blob, meta: RecordMeta, source: 'patient' | 'staff'): Promise<CaseRecord> {
-    if (content.size > this.config.uploads.maxSize) {
-      throw new ValidationError([{ path: 'content', code: 'too_long', message: 'This file is larger than the service accepts.', params: { maximum: this.config.uploads.maxSize } }]);
-    }
-    const mediaType = sniffMediaType(new Uint8Array(await content.slice(0, SNIFF_BYTES).arrayBuffer()));
-    if (!mediaType || !this.config.uploads.acceptedTypes.includes(mediaType)) {
-      throw new ValidationError([{ path: 'content', code: 'invalid_format', message: 'This type of file is not accepted.' }]);
-    }
-    const digest = await sha256Hex(content);
-    const matches = !meta.sha256 || meta.sha256.toLowerCase() === digest;
+    const taken = await takeWhole(content, meta.sha256, this.config.uploads);
     const at = this.now().toISOString();
-    const record: CaseRecord = {
-      id: crypto.randomUUID(),
-      kind: meta.kind,
-      title: meta.title,
-      mediaType,
-      size: content.size,
-      sha256: digest,
-      status: matches ? 'verified' : 'rejected',
-      source,
-      createdAt: at,
-      ...(matches ? { verifiedAt: at } : { rejectionReason: 'hash_mismatch' }),
-    };
+    const record = settleRecord({
+      id: crypto.randomUUID(), kind: meta.kind, title: meta.title, mediaType: taken.mediaType, size: content.size, sha256: taken.sha256, source, createdAt: at,
+    }, taken.outcome, at);
     const result = putRecord(s.case, record, this.ctx(), source === 'staff' ? 'specialist' : 'patient');
-    if (result.ok && matches) s.contents.set(record.id, content);
+    if (result.ok && record.status === 'verified') s.contents.set(record.id, content);
     this.commit(s, result);
     return clone(record);
   }
