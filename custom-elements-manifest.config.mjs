@@ -7,9 +7,14 @@ const header = '// Generated from custom-elements.json by custom-elements-manife
 // so every name the typings use is one an app can import too.
 const publicEntry = '../elements/index.js';
 
-/** Every custom element declaration in the manifest. */
+// The reviewing side's elements come from their own entry, never from the patient's bundle.
+const staffEntry = '../elements/staff.js';
+const STAFF_FOLDERS = /^src\/components\/(?:triage-queue|case-review|opinion-editor)\//;
+
+/** Every custom element declaration in the manifest, with the public entry that exports it. */
 function elementsOf(manifest) {
-  return manifest.modules.flatMap((m) => (m.declarations ?? []).filter((d) => d.customElement && d.tagName));
+  return manifest.modules.flatMap((m) => (m.declarations ?? []).filter((d) => d.customElement && d.tagName)
+    .map((d) => Object.assign(Object.create(Object.getPrototypeOf(d)), d, { entry: STAFF_FOLDERS.test(m.path) ? staffEntry : publicEntry })));
 }
 
 /** Each event with its class from `@fires {SoXEvent} so-x`; an untyped event stops the build. */
@@ -41,10 +46,12 @@ const doc = (text, indent) => (text ? `${indent}/** ${text.replace(/\*\//g, '*\\
 const camel = (name) => name.replace(/-([a-z])/g, (_, c) => c.toUpperCase());
 const capital = (name) => name[0].toUpperCase() + name.slice(1);
 
-/** The import line: every element class and event class, from the public entry. */
+/** The import lines: every element class and event class, from the public entry that exports it. */
 function importsOf(elements) {
-  const names = [...new Set(elements.flatMap((e) => [e.name, ...eventsOf(e).map((ev) => ev.type)]))].sort();
-  return `import type { ${names.join(', ')} } from '${publicEntry}';`;
+  return [publicEntry, staffEntry].map((entry) => {
+    const names = [...new Set(elements.filter((e) => e.entry === entry).flatMap((e) => [e.name, ...eventsOf(e).map((ev) => ev.type)]))].sort();
+    return names.length ? `import type { ${names.join(', ')} } from '${entry}';` : '';
+  }).filter(Boolean).join('\n');
 }
 
 function memberLines(e, indent) {

@@ -5,7 +5,7 @@ import { referenceServerPlugin } from './test/browser/status-tracker.server.mjs'
 
 export default {
   ...base,
-  files: ['test/browser/status-tracker*.spec.ts', 'test/browser/opinion-summary*.spec.ts'],
+  files: ['test/browser/status-tracker*.spec.ts', 'test/browser/opinion-summary*.spec.ts', 'test/browser/triage-queue.spec.ts', 'test/browser/case-review.spec.ts', 'test/browser/opinion-editor.spec.ts'],
   plugins: [...base.plugins, referenceServerPlugin()],
   // A server restart reopens its database; on a loaded 2-core machine that alone can take seconds.
   testFramework: { config: { ...base.testFramework?.config, timeout: 30000 } },

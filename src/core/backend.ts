@@ -2,6 +2,7 @@
 // the client validates each one, so a backend that answers nonsense yields a ProtocolError.
 import type { RecordKind } from './model/codes.js';
 import type { OpinionInput, Specialist } from './model/case.js';
+import type { StaffListFilter } from './model/staff-query.js';
 
 /**
  * Supplies the bearer token. Called before every request; called once more with
@@ -28,6 +29,9 @@ export interface ListCasesQuery {
   cursor?: string;
   limit?: number;
 }
+
+/** A page of the staff list, narrowed by the filter (see `StaffListFilter`). */
+export interface StaffListQuery extends ListCasesQuery, StaffListFilter {}
 
 export interface UpdateCaseInput {
   request: unknown;
@@ -64,7 +68,8 @@ export interface RecordMeta {
 
 /** Staff moves: the reference server's staff API, the MemoryBackend's demo moves. */
 export interface StaffBackend {
-  listCases(query: ListCasesQuery, ctx: CallContext): Promise<unknown>;
+  /** Every case past draft the caller may see, newest first, narrowed by the query's filter. */
+  listCases(query: StaffListQuery, ctx: CallContext): Promise<unknown>;
   triage(caseId: string, ctx: CallContext): Promise<unknown>;
   requestInformation(caseId: string, input: { message: string; recordKinds: RecordKind[] }, ctx: CallContext): Promise<unknown>;
   accept(caseId: string, input: { specialist: Specialist }, ctx: CallContext): Promise<unknown>;

@@ -178,9 +178,16 @@ export function openApiDocument(config: BackendConfig): JsonObject {
       },
       '/v1/staff/cases': {
         get: {
-          summary: 'Every case past draft (staff).',
-          parameters: [{ name: 'cursor', in: 'query', required: false, schema: { type: 'string' } }, { name: 'limit', in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: 100 } }],
-          responses: { 200: { description: 'One page.', content: json(ref('CasePage')) }, ...common, 403: problem('Not staff.') },
+          summary: 'Every case past draft (staff), narrowed by the filters (all apply together).',
+          parameters: [
+            { name: 'cursor', in: 'query', required: false, schema: { type: 'string' } }, { name: 'limit', in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: 100 } },
+            { name: 'status', in: 'query', required: false, description: 'Any of these statuses, comma-separated (not draft).', schema: { type: 'string' } },
+            { name: 'specialty', in: 'query', required: false, description: 'The request\'s specialty (case-insensitive).', schema: { type: 'string', maxLength: 100 } },
+            { name: 'urgency', in: 'query', required: false, schema: { type: 'string', enum: ['routine', 'soon'] } },
+            { name: 'due_by', in: 'query', required: false, description: 'Expected on or before this day.', schema: { type: 'string', format: 'date' } },
+            { name: 'reference', in: 'query', required: false, description: 'The start of the case reference (letters, digits, dashes).', schema: { type: 'string', maxLength: 40, pattern: '^[A-Za-z0-9-]+$' } },
+          ],
+          responses: { 200: { description: 'One page.', content: json(ref('CasePage')) }, ...common, 403: problem('Not staff.'), 422: problem('A filter out of bounds.') },
         },
       },
       '/v1/staff/cases/{id}/triage': action('Start triage (coordinator).'),

@@ -4,6 +4,7 @@
 import { NotFoundError, ValidationError } from '../core/errors.js';
 import { caseReference, summarize, type EngineContext, type EngineResult } from '../core/lifecycle/engine.js';
 import type { Case, CaseEvent, CasePage } from '../core/model/case.js';
+import type { StaffListFilter } from '../core/model/staff-query.js';
 import type { BackendConfig } from '../core/model/config.js';
 import { isId } from '../core/model/primitives.js';
 import type { Db, Queryable } from './db.js';
@@ -24,6 +25,19 @@ function visibleWhere(access: Access, first: number): { sql: string; params: str
     return access.onlyOwner ? { sql: `status <> 'draft' AND owner = $${first}`, params: [access.onlyOwner] } : { sql: "status <> 'draft'", params: [] };
   }
   return { sql: 'true', params: [] };
+}
+
+// The staff filter as SQL (parameters pushed onto `params`); the same reading as matchesStaffQuery.
+function filterWhere(filter: StaffListFilter, params: unknown[]): string {
+  let sql = '';
+  const add = (value: unknown) => `$${params.push(value)}`;
+  if (filter.status?.length) sql += ` AND status = ANY(${add(filter.status)}::text[])`;
+  if (filter.specialty) sql += ` AND lower(body->'request'->>'specialty') = lower(${add(filter.specialty)})`;
+  if (filter.urgency) sql += ` AND body->'request'->>'urgency' = ${add(filter.urgency)}`;
+  if (filter.dueBy) sql += ` AND body->>'expectedBy' <= ${add(filter.dueBy)}`;
+  // A reference is letters, digits and dashes (parseStaffFilter): no LIKE wildcard can get in.
+  if (filter.reference) sql += ` AND upper(body->>'reference') LIKE ${add(`${filter.reference.toUpperCase()}%`)}`;
+  return sql;
 }
 
 /** A change to a case: the engine's result, computed from the current case inside the transaction. */
@@ -164,14 +178,14 @@ export class CaseStore {
   }
 
   /** A page of cases, newest first (then by id). The cursor is opaque: a keyset position, never a row number. */
-  async list(access: { owner: string } | { staff: true; onlyOwner?: string }, cursor: string | undefined, limit: number): Promise<CasePage> {
+  async list(access: { owner: string } | { staff: true; onlyOwner?: string }, cursor: string | undefined, limit: number, filter: StaffListFilter = {}): Promise<CasePage> {
     const where = visibleWhere(access, 1);
     const params: unknown[] = [...where.params];
-    let after = '';
+    let after = filterWhere(filter, params);
     if (cursor) {
       const at = decodeCursor(cursor);
       params.push(at.createdAt, at.id);
-      after = ` AND (created_at, id) < ($${params.length - 1}::timestamptz, $${params.length})`;
+      after += ` AND (created_at, id) < ($${params.length - 1}::timestamptz, $${params.length})`;
     }
     params.push(limit + 1);
     const r = await this.db.query<{ body: Case }>(

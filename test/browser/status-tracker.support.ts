@@ -28,6 +28,9 @@ export interface Session {
   patientCounter: RequestCounter;
   patientToken: string;
   staffToken: string;
+  /** Tokens with one staff role each (the staff elements' role tests); '' on FHIR. */
+  coordinatorToken: string;
+  specialistToken: string;
 }
 
 /** Opens a demo session on `url` and builds the two clients. Reconnects are quick so tests stay short. */
@@ -35,19 +38,22 @@ export async function session(url?: string): Promise<Session> {
   // The FHIR config runs these same tests on FhirBackend (no tokens: the test engine has no auth).
   if (TEST_BACKEND === 'fhir') {
     const patientCounter = new RequestCounter();
-    return { ...(await fhirClients(patientCounter.fetch)), patientCounter, patientToken: '', staffToken: '' };
+    return { ...(await fhirClients(patientCounter.fetch)), patientCounter, patientToken: '', staffToken: '', coordinatorToken: '', specialistToken: '' };
   }
   const base = url ?? (await serverUrl());
   const res = await fetch(`${base}/v1/dev/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
   if (!res.ok) throw new Error(`dev session: ${res.status}`);
-  const tokens = (await res.json()) as { patientToken: string; staffToken: string };
+  const tokens = (await res.json()) as { patientToken: string; staffToken: string; coordinatorToken: string; specialistToken: string };
   const patientCounter = new RequestCounter();
   const patient = new SecondOpinionClient({
     backend: new RestBackend({ endpoint: base, fetch: patientCounter.fetch, retry: { baseDelayMs: 5, maxDelayMs: 50 } }),
     getAccessToken: () => tokens.patientToken,
   }).use({ watch: watchEngine({ fetch: patientCounter.fetch, reconnect: { minMs: 50, maxMs: 250 }, pollIntervalMs: 200, silenceMs: 2500 }) });
   const staff = new SecondOpinionClient({ backend: new RestBackend({ endpoint: base }), getAccessToken: () => tokens.staffToken });
-  return { url: base, patient, staff, patientCounter, patientToken: tokens.patientToken, staffToken: tokens.staffToken };
+  return {
+    url: base, patient, staff, patientCounter, patientToken: tokens.patientToken, staffToken: tokens.staffToken,
+    coordinatorToken: tokens.coordinatorToken, specialistToken: tokens.specialistToken,
+  };
 }
 
 /** A complete, valid request (care-team sharing consented), as the Node tests use. */

@@ -13,6 +13,7 @@ import { rollup } from 'rollup';
 
 const root = new URL('../../', import.meta.url);
 const tmp = new URL('.tmp/side-effects/', root);
+const STAFF_TAGS = ['so-triage-queue', 'so-case-review', 'so-opinion-editor'];
 const TAGS = ['so-provider', 'so-status-badge', 'so-request-form', 'so-status-tracker', 'so-opinion-summary', 'so-record-uploader'];
 
 function app(name) {
@@ -74,6 +75,15 @@ for (const [bundler, build] of [['rollup', withRollup], ['esbuild', withEsbuild]
       for (const tag of TAGS.filter((t) => t !== 'so-request-form')) assert.doesNotMatch(code, new RegExp(`['"\`]${tag}['"\`]`), `${tag} is not in the bundle`);
       assert.doesNotMatch(code, /tus-js-client|Tus-Resumable/, 'no upload engine');
       assert.deepEqual(await registeredBy(code, 'request-form', bundler), ['so-request-form']);
+    });
+
+    it('keeps the staff elements out of the patient bundle; elements/staff.js registers them and no patient element', async () => {
+      // esbuild for the whole patient bundle (it reads the upload engine's CommonJS dependencies; rollup would need a plugin).
+      const patient = await withEsbuild('index');
+      for (const tag of STAFF_TAGS) assert.doesNotMatch(patient, new RegExp(`['"\`]${tag}['"\`]`), `${tag} is not in the patient's bundle`);
+      const code = await build('staff');
+      for (const tag of TAGS.filter((t) => t !== 'so-status-badge')) assert.doesNotMatch(code, new RegExp(`['"\`]${tag}['"\`]`), `${tag} is not in the staff bundle`);
+      assert.deepEqual((await registeredBy(code, 'staff', bundler)).sort(), [...STAFF_TAGS].sort());
     });
   });
 }

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createClient, MemoryBackend, type Case, type SecondOpinionClient } from '../../src/index.js';
 import { canReply, canWithdraw, clockWords, newActions, recordsForReply, timelineSteps } from '../../src/components/status-tracker/status-tracker.model.js';
-import { CaseListPager } from '../../src/components/status-tracker/tracker-list.controller.js';
+import { CaseListPager } from '../../src/components/shared/list-pager.js';
 import { trackerEn } from '../../src/components/status-tracker/status-tracker.messages.js';
 import { yourRecordKind } from '../../src/components/status-tracker/tracker-reply.view.js';
 import { trackerFrCA } from '../../src/components/status-tracker/status-tracker.messages.fr-CA.js';
@@ -143,7 +143,7 @@ describe('list paging', () => {
     const client = createClient({ backend: new MemoryBackend({ now: () => new Date((t += 60_000)) }) });
     const ids: string[] = [];
     for (let i = 0; i < 5; i++) ids.push((await submitted(client)).id);
-    const pager = new CaseListPager(client, 2);
+    const pager = new CaseListPager((query, options) => client.cases.list(query, options), 2);
     let s = await pager.reload();
     assert.deepEqual([s.page, s.hasPrevious, s.hasNext, s.items.map((x) => x.id)], [1, false, true, [ids[4], ids[3]]]);
     s = await pager.next();

@@ -1,15 +1,8 @@
 import { css } from 'lit';
 
-/** Styles of `<so-opinion-summary>`, inside the `so` layer so host CSS wins. */
+/** Styles of `<so-opinion-summary>` (after the shared `textStyles`), inside the `so` layer so host CSS wins. */
 export const opinionSummaryStyles = css`
   @layer so {
-    :host { display: block; line-height: 1.5; }
-    :host([hidden]) { display: none; }
-    h2, h3, h4 { margin: 0 0 calc(var(--_space) * 2); line-height: 1.3; }
-    h2 { font-size: 1.375em; }
-    h3 { font-size: 1.125em; }
-    h4 { font-size: 1em; }
-    p { margin: 0 0 calc(var(--_space) * 3); }
     section { margin-top: calc(var(--_space) * 6); }
     .muted { color: var(--_text-muted); }
     .compare { display: grid; grid-template-columns: repeat(auto-fit, minmax(16rem, 1fr)); gap: calc(var(--_space) * 4); }

@@ -18,6 +18,8 @@ import { SoAnotherOpinionEvent, SoOpinionSharedEvent } from './opinion-summary.e
 import { OPINION_WORDS, type OpinionMessages } from './opinion-summary.messages.js';
 import { opinionView, type EarlierOpinionView, type OpinionView } from './opinion-summary.model.js';
 import { opinionSummaryStyles } from './opinion-summary.styles.js';
+import { textStyles } from '../shared/text.styles.js';
+import { saveBlob } from '../shared/save-blob.js';
 
 // The earlier opinions, loaded only for a case that follows another.
 const earlierPart = onDemand(() => import('./opinion-earlier.view.js'));
@@ -25,9 +27,6 @@ const earlierPart = onDemand(() => import('./opinion-earlier.view.js'));
 const deliveryPart = onDemand(() => import('./care-team-delivery.js'));
 // The share and follow-up forms, fetched when an opinion first offers one; drawn only once in.
 const formsPart = onDemand(() => import('./opinion-actions.view.js'));
-
-// Long enough for every engine to start the download before the Blob URL goes away.
-const REVOKE_AFTER_MS = 1000;
 
 /**
  * The second opinion, readable: the first opinion (from the request) beside the second (the
@@ -63,7 +62,7 @@ const REVOKE_AFTER_MS = 1000;
  */
 export class SoOpinionSummary extends SoElement {
   static override tagName = 'so-opinion-summary';
-  static override styles = [tokenStyles, opinionSummaryStyles];
+  static override styles = [tokenStyles, textStyles, opinionSummaryStyles];
 
   /** A partial override of this element's words (its own keys and the shared ones). */
   declare i18n?: MessagesOverride & Partial<OpinionMessages>;
@@ -182,20 +181,9 @@ export class SoOpinionSummary extends SoElement {
     return /^\d{4}-\d{2}-\d{2}$/.test(value) ? formatDate(value, this.locale, { dateStyle: 'long', timeZone: 'UTC' }) : formatDate(value, this.locale);
   }
 
-  // The report as a download, through a hidden link (a Blob URL, revoked once the download started).
+  // The report as a download (a Blob URL, revoked once the download started).
   private save(blob: Blob): void {
-    const url = URL.createObjectURL(blob);
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = `${this.words.reportFileName}${blob.type === 'application/pdf' ? '.pdf' : ''}`;
-    a.hidden = true;
-    this.renderRoot.append(a);
-    try {
-      a.click();
-    } finally {
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), REVOKE_AFTER_MS);
-    }
+    saveBlob(this.renderRoot, blob, `${this.words.reportFileName}${blob.type === 'application/pdf' ? '.pdf' : ''}`);
   }
 
   protected override render(): TemplateResult {

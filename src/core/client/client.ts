@@ -1,6 +1,6 @@
 // The core client: one EventTarget over any Backend. It validates what goes out, validates every
 // answer that comes back, and reports failures as typed errors.
-import type { Backend, CallContext, TokenGetter } from '../backend.js';
+import type { Backend, CallContext, StaffListQuery, TokenGetter } from '../backend.js';
 import type { SecondOpinionError} from '../errors.js';
 import { isSecondOpinionError, ProtocolError, UnsupportedError, ValidationError } from '../errors.js';
 import { onDemand } from '../on-demand.js';
@@ -220,7 +220,8 @@ export class SecondOpinionClient extends EventTarget {
 
   /** Staff moves, where the backend has them (MemoryBackend, the reference server's staff API). */
   readonly staff = {
-    list: (query: { cursor?: string; limit?: number } = {}, options: CallOptions = {}): Promise<CasePage> =>
+    /** Every case past draft the caller may see, newest first, narrowed by the query's filter (statuses, specialty, urgency, due date, reference). */
+    list: (query: StaffListQuery = {}, options: CallOptions = {}): Promise<CasePage> =>
       this.staffCall('staff.list', 'casePage', (s) => s.listCases(query, this.context(options))),
     triage: (caseId: string, options: CallOptions = {}): Promise<Case> =>
       this.staffCall('staff.triage', 'case', (s) => s.triage(caseId, this.context(options, true))),

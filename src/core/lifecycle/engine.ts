@@ -277,6 +277,7 @@ export function putRecord(c: Case, record: CaseRecord, ctx: EngineContext, actor
 
 /** The line a case shows in a list. */
 export function summarize(c: Case): CaseSummary {
+  const last = c.timeline.findLast((e) => e.kind === 'status_changed');
   return {
     id: c.id,
     reference: c.reference,
@@ -286,6 +287,9 @@ export function summarize(c: Case): CaseSummary {
     updatedAt: c.updatedAt,
     ...(c.expectedBy ? { expectedBy: c.expectedBy } : {}),
     actionRequired: c.actionsRequired.length > 0,
+    ...(c.request.urgency ? { urgency: c.request.urgency } : {}),
+    ...(last?.status === 'info_requested' && c.status === 'info_requested' ? { waitingSince: last.at } : {}),
+    ...(last?.action === 'reply' && c.status === 'triage' ? { repliedAt: last.at } : {}),
   };
 }
 

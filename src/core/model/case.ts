@@ -1,6 +1,6 @@
 // The case and everything it carries: records, questions, the opinion and the timeline.
 import * as z from 'zod/mini';
-import { OUTCOMES, RECORD_KINDS, RECORD_STATUSES, ROLES, STATUSES } from './codes.js';
+import { OUTCOMES, RECORD_KINDS, RECORD_STATUSES, ROLES, STATUSES, URGENCIES } from './codes.js';
 import { count, id, optionalText, sha256, text, timestamp } from './primitives.js';
 import { RequestDraftSchema, RequestSchema } from './request.js';
 
@@ -167,6 +167,12 @@ export const CaseSummarySchema = z.object({
   updatedAt: timestamp,
   expectedBy: z.optional(z.iso.date()),
   actionRequired: z.boolean(),
+  /** The request's urgency (a draft may not have one yet). */
+  urgency: z.optional(choice(URGENCIES)),
+  /** While the case waits on the patient: since when (the information request). */
+  waitingSince: z.optional(timestamp),
+  /** The patient's reply that brought the case back to triage, while it is there. */
+  repliedAt: z.optional(timestamp),
 });
 
 /** One page of a cursor-paginated list. */

@@ -7,3 +7,4 @@ export * from './request.js';
 export * from './case.js';
 export * from './config.js';
 export * from './parse.js';
+export * from './staff-query.js';

@@ -4,6 +4,8 @@ import type { Context, Hono } from 'hono';
 import { applyAction, putRecord, type ActionInputs } from '../../core/lifecycle/engine.js';
 import type { Action } from '../../core/lifecycle/transitions.js';
 import { OpinionInputSchema } from '../../core/model/case.js';
+import { ValidationError } from '../../core/errors.js';
+import { parseStaffFilter } from '../../core/model/staff-query.js';
 import { decideIntake, overLimit, settleRecord, typeAccepted } from '../../core/records/intake.js';
 import { SNIFF_BYTES, sniffMediaType } from '../../core/uploads/sniff.js';
 import { requireStaff } from '../auth.js';
@@ -31,7 +33,10 @@ export function staffRoutes(app: Hono<AppEnv>, { store, config, files }: Deps): 
 
   app.get('/v1/staff/cases', async (c) => {
     const p = requireStaff(c);
-    return c.json(await store.list(staffAccess(p), c.req.query('cursor') || undefined, pageLimit(c.req.query('limit'))));
+    const q = c.req.query();
+    const read = parseStaffFilter(q);
+    if (!read.ok) throw new ValidationError([{ path: read.issue.param, code: 'invalid', message: 'Check this entry.' }]);
+    return c.json(await store.list(staffAccess(p), q.cursor || undefined, pageLimit(q.limit), read.filter));
   });
 
   app.post('/v1/staff/cases/:id/triage', (c) => move(c, 'triage', undefined));

@@ -6,6 +6,7 @@ import type {
   SoClientChangeEvent, SoErrorEvent, SoOpinionSharedEvent, SoRecordUploadedEvent, SoRequestForm, SoStatusChangedEvent,
   SoStepChangeEvent, SoUploadErrorEvent, SoUploadProgressEvent,
 } from 'second-opinion-kit/elements';
+import type { SoCaseMovedEvent, SoCaseOpenEvent, SoOpinionIssuedEvent } from 'second-opinion-kit/elements/staff.js';
 import type { Case, Status } from 'second-opinion-kit';
 import { useRef } from 'react';
 import { assertType } from './assert-type.js';
@@ -34,6 +35,10 @@ export function EveryElement({ onCase }: { onCase: (value: Case) => void }) {
         onso-opinion-shared={(e) => assertType<SoOpinionSharedEvent>()(e).sharedAt}
         onso-another-opinion={(e) => assertType<SoAnotherOpinionEvent>()(e).previousCaseId} />
       <so-status-badge status={'submitted' satisfies Status} show-next />
+      <so-triage-queue page-size={25} refresh-seconds={0}
+        onso-case-open={(e) => { e.preventDefault(); return assertType<SoCaseOpenEvent>()(e).reference; }} />
+      <so-case-review case-id="c-1" roles="coordinator" onso-case-moved={(e) => assertType<SoCaseMovedEvent>()(e).move} />
+      <so-opinion-editor case-id="c-1" onso-opinion-issued={(e) => assertType<SoOpinionIssuedEvent>()(e).issuedAt} />
     </so-provider>
   );
 }
@@ -57,6 +62,10 @@ export const wrongEvents = (
     <so-provider backend="graphql" />
     {/* @ts-expect-error TS2322 the theme is auto, light or dark */}
     <so-provider theme="blue" />
+    {/* @ts-expect-error TS2339 a case open carries its id and reference, not the case */}
+    <so-triage-queue onso-case-open={(e) => e.case} />
+    {/* @ts-expect-error TS2339 a move says which move and the status, not the opinion */}
+    <so-case-review onso-case-moved={(e) => e.opinion} />
     {/* @ts-expect-error TS2322 an event listener must be a function */}
     <so-opinion-summary onso-opinion-shared="share()" />
   </>

@@ -13,6 +13,7 @@ import type { Action } from '../../lifecycle/transitions.js';
 import type { Role } from '../../model/codes.js';
 import type { Case, CaseRecord } from '../../model/case.js';
 import type { BackendConfig } from '../../model/config.js';
+import { matchesStaffQuery } from '../../model/staff-query.js';
 import { settleRecord, takeWhole } from '../../records/intake.js';
 
 export interface MemoryBackendOptions {
@@ -211,7 +212,7 @@ export class MemoryBackend implements Backend {
 
   private createStaff(): StaffBackend {
     return {
-      listCases: async (query) => this.page([...this.cases.values()].filter((s) => s.case.status !== 'draft'), query),
+      listCases: async (query) => this.page([...this.cases.values()].filter((s) => s.case.status !== 'draft' && matchesStaffQuery(s.case, query)), query),
       triage: async (id) => this.move(id, undefined, 'triage', 'coordinator', undefined),
       requestInformation: async (id, input) => {
         const role: Role = this.owned(id, undefined).case.status === 'in_review' ? 'specialist' : 'coordinator';

@@ -6,6 +6,7 @@ import type {
 } from '../../backend.js';
 import { Http, type Exchange } from './http.js';
 import type { RestRetryOptions } from './retry-policy.js';
+import { staffFilterParams } from '../../model/staff-query.js';
 
 export type { RestRetryOptions } from './retry-policy.js';
 
@@ -42,7 +43,7 @@ export class RestBackend implements Backend {
     this.events = { eventsUrl: (caseId) => this.http.url(casePath(caseId, '/events')) };
     const post = (path: string, json: unknown, ctx: CallContext) => this.call({ method: 'post', path, json }, ctx);
     this.staff = {
-      listCases: (q, ctx) => this.call({ method: 'get', path: '/v1/staff/cases', searchParams: page(q) }, ctx),
+      listCases: (q, ctx) => this.call({ method: 'get', path: '/v1/staff/cases', searchParams: { ...page(q), ...staffFilterParams(q) } }, ctx),
       triage: (id, ctx) => post(staffPath(id, 'triage'), {}, ctx),
       requestInformation: (id, input, ctx) => post(staffPath(id, 'request-information'), input, ctx),
       accept: (id, input, ctx) => post(staffPath(id, 'accept'), input, ctx),

@@ -1,0 +1,94 @@
+// The staff list's filters (the coordinator's queue): which statuses, specialty, urgency, due date
+// and reference a page of cases is narrowed to. One reading of them for every backend: the
+// reference server turns them into SQL, MemoryBackend and tests apply `matchesStaffQuery`.
+import type { Status, Urgency } from './codes.js';
+import { STATUSES, URGENCIES } from './codes.js';
+import { isCalendarDate } from './primitives.js';
+
+/** What the staff list may be narrowed to; every filter is optional and they all apply together. */
+export interface StaffListFilter {
+  /** Any of these statuses (never `draft`: staff do not see drafts). */
+  status?: Status[];
+  /** The request's specialty, exactly (case-insensitive). */
+  specialty?: string;
+  urgency?: Urgency;
+  /** Expected on or before this day (YYYY-MM-DD); cases with no expected date are left out. */
+  dueBy?: string;
+  /** The start of the case reference ("SO-7K2" finds SO-7K2M-…), case-insensitive. */
+  reference?: string;
+}
+
+/** The longest specialty a filter names (the request's own limit). */
+export const MAX_SPECIALTY_FILTER = 100;
+/** The longest reference prefix (a reference is at most 40 characters). */
+export const MAX_REFERENCE_FILTER = 40;
+
+/** One problem with a filter, named by its query parameter. */
+export interface StaffFilterIssue {
+  param: 'status' | 'specialty' | 'urgency' | 'due_by' | 'reference';
+}
+
+/**
+ * Reads the filter from query parameters (`status=a,b`, `specialty`, `urgency`, `due_by`,
+ * `reference`); empty ones are absent. Anything out of bounds is an issue, never a guess.
+ */
+export function parseStaffFilter(params: Record<string, string | undefined>): { ok: true; filter: StaffListFilter } | { ok: false; issue: StaffFilterIssue } {
+  const filter: StaffListFilter = {};
+  const status = params.status?.trim();
+  if (status) {
+    const list = status.split(',').map((s) => s.trim());
+    if (list.length > STATUSES.length || !list.every((s): s is Status => s !== 'draft' && (STATUSES as readonly string[]).includes(s))) return { ok: false, issue: { param: 'status' } };
+    filter.status = [...new Set(list)];
+  }
+  const specialty = params.specialty?.trim();
+  if (specialty) {
+    // eslint-disable-next-line no-control-regex -- control characters are what is refused
+    if (specialty.length > MAX_SPECIALTY_FILTER || /[\u0000-\u001f\u007f]/.test(specialty)) return { ok: false, issue: { param: 'specialty' } };
+    filter.specialty = specialty;
+  }
+  const urgency = params.urgency?.trim();
+  if (urgency) {
+    if (!(URGENCIES as readonly string[]).includes(urgency)) return { ok: false, issue: { param: 'urgency' } };
+    filter.urgency = urgency as Urgency;
+  }
+  const dueBy = params.due_by?.trim();
+  if (dueBy) {
+    if (!isCalendarDate(dueBy)) return { ok: false, issue: { param: 'due_by' } };
+    filter.dueBy = dueBy;
+  }
+  const reference = params.reference?.trim();
+  if (reference) {
+    if (reference.length > MAX_REFERENCE_FILTER || !/^[A-Za-z0-9-]+$/.test(reference)) return { ok: false, issue: { param: 'reference' } };
+    filter.reference = reference.toUpperCase();
+  }
+  return { ok: true, filter };
+}
+
+/** The filter as query parameters (what `parseStaffFilter` reads back). */
+export function staffFilterParams(filter: StaffListFilter): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (filter.status?.length) out.status = filter.status.join(',');
+  if (filter.specialty) out.specialty = filter.specialty;
+  if (filter.urgency) out.urgency = filter.urgency;
+  if (filter.dueBy) out.due_by = filter.dueBy;
+  if (filter.reference) out.reference = filter.reference;
+  return out;
+}
+
+/** What the filter looks at in a case. */
+export interface StaffFilterSubject {
+  reference: string;
+  status: Status;
+  expectedBy?: string | undefined;
+  request?: { specialty?: string | undefined; urgency?: string | undefined } | undefined;
+}
+
+/** Whether a case passes the filter (for backends that filter in memory). */
+export function matchesStaffQuery(c: StaffFilterSubject, filter: StaffListFilter): boolean {
+  if (filter.status?.length && !filter.status.includes(c.status)) return false;
+  if (filter.specialty && c.request?.specialty?.toLowerCase() !== filter.specialty.toLowerCase()) return false;
+  if (filter.urgency && c.request?.urgency !== filter.urgency) return false;
+  if (filter.dueBy && (!c.expectedBy || c.expectedBy > filter.dueBy)) return false;
+  if (filter.reference && !c.reference.toUpperCase().startsWith(filter.reference.toUpperCase())) return false;
+  return true;
+}

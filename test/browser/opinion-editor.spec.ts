@@ -1,0 +1,84 @@
+/// <reference types="mocha" />
+// <so-opinion-editor> in real browsers against the reference server's staff API with a specialist's
+// token: Issue says what is missing and moves focus to it, the report PDF is attached, the opinion is
+// issued and the patient's client reads it; French; a patient's token told "this page is for staff";
+// axe in each state.
+import { expect, fixture, html } from '@open-wc/testing';
+import '../../src/elements/staff.js';
+import type { SoOpinionEditor } from '../../src/components/opinion-editor/opinion-editor.js';
+import type { SoOpinionIssuedEvent } from '../../src/components/opinion-editor/opinion-editor.events.js';
+import { editorEn } from '../../src/components/opinion-editor/opinion-editor.messages.js';
+import { editorFrCA } from '../../src/components/opinion-editor/opinion-editor.messages.fr-CA.js';
+import { deepActiveElement } from '../../src/components/shared/focus.js';
+import { RestBackend, SecondOpinionClient, watchEngine } from '../../src/core/index.js';
+import { expectAccessible } from './support/axe.js';
+import { TEST_BACKEND } from './fhir.support.js';
+import { nextEvent, pdfBytes, request, session, until, type Session } from './status-tracker.support.js';
+
+const $ = <T extends Element = HTMLElement>(el: Element, sel: string) => el.shadowRoot!.querySelector<T>(sel)!;
+
+function specialistClient(s: Session): SecondOpinionClient {
+  return new SecondOpinionClient({ backend: new RestBackend({ endpoint: s.url }), getAccessToken: () => s.specialistToken })
+    .use({ watch: watchEngine({ reconnect: { minMs: 50, maxMs: 250 }, pollIntervalMs: 200, silenceMs: 2500 }) });
+}
+
+/** Types into a field as a person would: its value, then the input event. */
+function type(el: SoOpinionEditor, selector: string, value: string): void {
+  const field = $<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>(el, selector);
+  field.value = value;
+  field.dispatchEvent(new Event(field instanceof HTMLSelectElement ? 'change' : 'input', { bubbles: true }));
+}
+
+(TEST_BACKEND === 'fhir' ? describe.skip : describe)('<so-opinion-editor>', () => {
+  it('says what is missing, attaches the report, issues the opinion the patient then reads; French; staff only', async () => {
+    const s = await session();
+    const c = await s.patient.cases.create(request(), { submit: true });
+    await s.staff.staff.triage(c.id);
+    await s.staff.staff.accept(c.id, { specialist: { name: 'Dr. Lee', specialty: 'Oncology' } });
+    await s.staff.staff.startReview(c.id);
+    const el = await fixture<SoOpinionEditor>(html`<so-opinion-editor case-id=${c.id} .client=${specialistClient(s)}></so-opinion-editor>`);
+    await until(() => !!el.shadowRoot!.querySelector('#issue'), 'the form');
+    expect($(el, '#issue').getAttribute('aria-disabled')).to.equal('true');
+    expect($(el, '#blockers').textContent).to.contain(editorEn.needAnswers('3'));
+    await expectAccessible(el);
+
+    type(el, '#outcome', 'confirmed');
+    type(el, '#summary', 'Surgery first is the right plan.');
+    type(el, '#answer-1', 'Yes.');
+    type(el, '#answer-2', 'A month is safe.');
+    await el.updateComplete;
+    $(el, '#issue').click();
+    await until(() => deepActiveElement()?.id === 'answer-3', 'focus on the missing answer');
+    expect($(el, '#issue-invalid').textContent).to.equal(editorEn.needAnswers('3'));
+    await expectAccessible(el);
+    type(el, '#answer-3', 'Not needed now.');
+
+    // The report PDF, picked as a file.
+    const input = $<HTMLInputElement>(el, '#report');
+    const files = new DataTransfer();
+    files.items.add(new File([pdfBytes('editor report') as BlobPart], 'report.pdf', { type: 'application/pdf' }));
+    input.files = files.files;
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+    await until(() => el.shadowRoot!.textContent!.includes(editorEn.reportAttached), 'report attached');
+    await el.updateComplete;
+    expect($(el, '#issue').getAttribute('aria-disabled')).to.equal('false');
+
+    const issued = nextEvent<SoOpinionIssuedEvent>(el, 'so-opinion-issued');
+    $(el, '#issue').click();
+    expect((await issued).caseId).to.equal(c.id);
+    const read = await s.patient.cases.get(c.id);
+    expect(read.status).to.equal('opinion_ready');
+    expect(read.opinion!.summary).to.equal('Surgery first is the right plan.');
+    expect(read.opinion!.reportRecordId).to.be.a('string');
+    await until(() => el.case?.status === 'opinion_ready' && deepActiveElement()?.id === 'heading', 'focus on the heading');
+    await until(() => el.shadowRoot!.textContent!.includes(editorEn.alreadyIssued), 'issued state');
+    await expectAccessible(el);
+
+    el.setAttribute('lang', 'fr-CA');
+    await until(() => $(el, '#heading')?.textContent === editorFrCA.heading(c.reference), 'French');
+
+    const patient = await fixture<SoOpinionEditor>(html`<so-opinion-editor case-id=${c.id} .client=${s.patient}></so-opinion-editor>`);
+    await until(() => $(patient, '#heading')?.textContent === editorEn.staffOnly, 'staff only');
+    await expectAccessible(patient);
+  });
+});
