@@ -1,6 +1,10 @@
 // Whole-file SHA-256 off the main thread: a module Worker where the runtime has one, else the same
 // incremental loop on the main thread in 4 MiB slices (Node, or a CDN page that may not start the Worker).
 import { HashCancelled } from './hash-cancelled.js';
+import { onDemand } from '../on-demand.js';
+
+// hash-wasm loads with the first hash: pages that hash in the Worker never load it here.
+const HASH_CORE = onDemand(() => import('./hash-core.js'));
 
 /** Hashes Blobs. Injectable so tests and hosts can swap the strategy. */
 export interface Hasher {
@@ -14,9 +18,8 @@ export interface Hasher {
 export class MainThreadHasher implements Hasher {
   /** How the last hash was made, for tests and diagnostics. */
   readonly mode = 'main-thread';
-  // hash-wasm loads with the first hash: pages that hash in the Worker never load it here.
   async hash(blob: Blob, options: { onProgress?: (bytes: number) => void; signal?: AbortSignal } = {}): Promise<string> {
-    const { sha256Incremental } = await import('./hash-core.js');
+    const { sha256Incremental } = await HASH_CORE.load();
     return sha256Incremental(blob, { ...(options.onProgress ? { onProgress: options.onProgress } : {}), cancelled: () => options.signal?.aborted ?? false });
   }
   dispose(): void {}

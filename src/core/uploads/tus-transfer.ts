@@ -30,11 +30,15 @@ import type { SecondOpinionClient } from '../client/client.js';
 import { newIdempotencyKey } from '../client/client.js';
 import { IntegrityError, NetworkError, type SecondOpinionError } from '../errors.js';
 import { retryAfterMs } from '../http/retry-after.js';
+import { onDemand } from '../on-demand.js';
 import { BlobReader } from './blob-reader.js';
 import { FileRefusedError } from './file-check.js';
 import type { ResumeStore } from './resume-store.js';
 import { isRetryableStatus, retryDelayMs, type UploadRetryOptions } from './retry-policy.js';
 import type { UploadHttpResponse, UploadHttpStack } from './tus-types.js';
+
+// The problem+json mapping, loaded with the first error answer.
+const PROBLEM = onDemand(() => import('../http/problem.js'));
 
 /** Timers and clock, injectable so tests run without waiting. */
 export interface UploadTimers {
@@ -308,7 +312,7 @@ export class TusTransfer {
       body = undefined;
     }
     try {
-      const { errorFromResponse } = await import('../http/problem.js');
+      const { errorFromResponse } = await PROBLEM.load();
       return errorFromResponse(status, headers, body);
     } catch (e) {
       return new NetworkError({ status, cause: e });
