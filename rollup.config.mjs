@@ -70,9 +70,11 @@ export default [
     onwarn,
   },
   {
-    input: 'src/cdn.ts',
+    // Two entries in one run: the patient's module and the staff elements (staff.js), sharing their
+    // common code (Lit, the core, the provider's context) through chunks/ rather than each its own copy.
+    input: { 'second-opinion-kit': 'src/cdn.ts', staff: 'src/cdn-staff.ts' },
     // A directory, so backends the provider loads on demand (FHIR) stay in their own chunk.
-    output: { dir: 'dist/cdn', entryFileNames: 'second-opinion-kit.js', chunkFileNames: 'chunks/[name]-[hash].js', format: 'es', sourcemap: true },
+    output: { dir: 'dist/cdn', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', format: 'es', sourcemap: true },
     plugins: [
       nodeResolve({ browser: true, exportConditions: ['browser', 'production'] }),
       // tus-js-client's ESM build still imports CommonJS packages (url-parse).

@@ -1,11 +1,13 @@
 // The demo page: a patient's side (request form, record uploader, status tracker, opinion summary)
-// and the staff console, on the reference server. Tokens from POST /v1/dev/session live only in
-// this module's memory: nothing is written to storage, and a reload starts a new demo session.
+// and the staff's side (triage queue, case review, opinion editor), on the reference server. Tokens
+// from POST /v1/dev/session live only in this module's memory: nothing is written to storage, and a
+// reload starts a new demo session, whose staff token sees that session's cases only.
 import { RestBackend, createClient } from '/cdn/second-opinion-kit.js';
+import '/cdn/staff.js';
 import { PRESETS } from './appearance.js';
 import { exampleRequest } from './example.js';
+import { fillOpinion } from './example-opinion.js';
 import { applyWords, words } from './i18n.js';
-import { StaffConsole } from './staff-console.js';
 
 const $ = (selector) => document.querySelector(selector);
 const provider = $('so-provider');
@@ -30,15 +32,38 @@ const session = openSession();
 const endpoint = location.origin;
 const patient = createClient({ backend: new RestBackend({ endpoint }), getAccessToken: async () => (await session).patientToken });
 provider.client = patient;
+// The staff elements take the staff client directly; language and appearance still come from the
+// page's provider, so the switches reach both sides.
 const staffClient = createClient({ backend: new RestBackend({ endpoint }), getAccessToken: async () => (await session).staffToken });
-const staff = new StaffConsole($('#staff-console'), staffClient);
+const queue = $('so-triage-queue');
+const review = $('so-case-review');
+const editor = $('so-opinion-editor');
+for (const el of [queue, review, editor]) el.client = staffClient;
+const editorBox = $('#editor-box');
+const editorExample = $('#editor-example').parentElement;
 
 function relabel() {
   const w = words(document.documentElement.lang);
   applyWords(document.body, w);
   document.title = w.title;
-  staff.relabel();
 }
+
+// The case opened from the queue is the one the specialist writes the opinion for; the example
+// is offered while that case is in review (the only time the editor has a form).
+let staffCase;
+function followStaffCase(caseId, status) {
+  if (caseId !== staffCase) return;
+  editorExample.hidden = status !== 'in_review';
+}
+queue.addEventListener('so-case-open', (e) => {
+  staffCase = e.caseId;
+  editor.setAttribute('case-id', e.caseId);
+  editorBox.hidden = false;
+  followStaffCase(e.caseId, queue.cases.find((c) => c.id === e.caseId)?.status);
+});
+review.addEventListener('so-case-moved', (e) => followStaffCase(e.caseId, e.status));
+editor.addEventListener('so-opinion-issued', (e) => followStaffCase(e.caseId, 'opinion_ready'));
+$('#editor-example').addEventListener('click', () => fillOpinion(editor, words(document.documentElement.lang)));
 
 // Steps already reached stay visible; the latest one is marked current (never an earlier one again).
 const order = ['request', 'records', 'tracker', 'opinion'];
@@ -91,7 +116,8 @@ $('#example').addEventListener('click', () => {
 
 function onCaseCreated(e) {
   showCase(e.case.id);
-  void staff.refresh();
+  // The patient's client is not the staff's: the queue hears of the new case from the page.
+  queue.reload();
 }
 form.addEventListener('so-case-created', onCaseCreated);
 
@@ -118,16 +144,15 @@ tracker.addEventListener('so-status-changed', (e) => {
     summary.setAttribute('case-id', e.caseId);
     reach('opinion');
   }
-  void staff.refresh();
+  followStaffCase(e.caseId, e.status);
 });
 
 relabel();
 reach('request');
 sessionNote.textContent = words(document.documentElement.lang).startingSession;
-session.then(async () => {
+session.then(() => {
   sessionNote.textContent = '';
   document.body.dataset.session = 'ready';
-  await staff.refresh();
 }, () => {
   sessionNote.textContent = words(document.documentElement.lang).sessionFailed;
   document.body.dataset.session = 'failed';

@@ -13,7 +13,7 @@ const TEXT = {
   },
 };
 
-/** The example's questions in both languages, for the staff console's canned answers. */
+/** The example's questions in both languages, for the opinion example's canned answers. */
 export const EXAMPLE_QUESTIONS = { en: TEXT.en.questions, fr: TEXT.fr.questions };
 
 /** A complete example request (a fictional Quebec patient), without consent, its text in `lang`. */

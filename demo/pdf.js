@@ -1,4 +1,4 @@
-// A tiny, valid one-page PDF made in the browser, so the staff console can attach a real report.
+// A tiny, valid one-page PDF made in the browser, so the opinion example can attach a real report.
 
 // PDF's standard fonts speak Latin-1 at best: keep the text ASCII so byte offsets stay exact.
 const ascii = (s) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^\x20-\x7e]/g, '?');

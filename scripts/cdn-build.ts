@@ -8,6 +8,7 @@ import { rollup, type OutputOptions, type RollupOptions } from 'rollup';
 
 const root = resolve(import.meta.dirname, '..');
 const target = resolve(root, 'dist/cdn/second-opinion-kit.js');
+const STAFF = resolve(root, 'dist/cdn/staff.js');
 const WORKER = resolve(root, 'dist/cdn/chunks/hash.worker.js');
 
 // What the CDN bundle is made of: browser sources (never the server's), the build config, the lock.
@@ -19,8 +20,9 @@ function newestSource(): number {
 
 /** True when dist/cdn is missing or older than a source it is built from. */
 export function cdnIsStale(): boolean {
-  if (!existsSync(target) || !existsSync(WORKER)) return true;
-  return Math.min(statSync(target).mtimeMs, statSync(WORKER).mtimeMs) < newestSource();
+  const built = [target, STAFF, WORKER];
+  if (!built.every((f) => existsSync(f))) return true;
+  return Math.min(...built.map((f) => statSync(f).mtimeMs)) < newestSource();
 }
 
 const writesCdn = (o: OutputOptions) => (o.dir ?? o.file ?? '').replace(/^\.\//, '').startsWith('dist/cdn');

@@ -25,6 +25,22 @@ export function publicMethods(el) {
   return (el.members ?? []).filter((m) => m.kind === 'method' && !m.static && !m.privacy && !m.name.startsWith('_'));
 }
 
+/**
+ * The reviewing side's elements: registered by `second-opinion-kit/elements/staff.js` and the CDN's
+ * `staff.js`, not by the patient's entries (a docs test holds this list to src/elements/staff.ts).
+ */
+export const STAFF_TAGS = ['so-case-review', 'so-opinion-editor', 'so-triage-queue'];
+
+// How a page registers the element: alone, with its side's entry, and without a build.
+function howToLoad(tag, short) {
+  if (STAFF_TAGS.includes(tag)) {
+    return `- Register it alone: \`import 'second-opinion-kit/elements/${short}.js';\` (or every staff element: \`import 'second-opinion-kit/elements/staff.js';\`)
+- On a page without a build: \`<script type="module" src="…/dist/cdn/staff.js"></script>\` (beside \`…/dist/cdn/second-opinion-kit.js\` for the provider)`;
+  }
+  return `- Register it alone: \`import 'second-opinion-kit/elements/${short}.js';\` (or every element: \`import 'second-opinion-kit/elements';\`)
+- On a page without a build: \`<script type="module" src="…/dist/cdn/second-opinion-kit.js"></script>\``;
+}
+
 /** One element's page, as Markdown. */
 export function elementPage(el) {
   const tag = el.tagName;
@@ -44,8 +60,7 @@ ${el.summary ?? ''}
 ${el.description ?? ''}
 
 - Class: \`${el.name}\` (source: \`${el.modulePath}\`)
-- Register it alone: \`import 'second-opinion-kit/elements/${short}.js';\` (or every element: \`import 'second-opinion-kit/elements';\`)
-- On a page without a build: \`<script type="module" src="…/dist/cdn/second-opinion-kit.js"></script>\`
+${howToLoad(tag, short)}
 
 ## Attributes
 

@@ -1,13 +1,15 @@
 // The demo at `/` in real Chromium against the real reference server (embedded database): one
-// person sends a request, the staff console asks for information, the patient answers, staff
-// accept, review, attach a report and issue the opinion, and the opinion summary shows the
-// answers; language and theme switch live; no CSP violation and no console error on the way.
+// person sends a request, opens it from <so-triage-queue> in <so-case-review> and asks for
+// information, the patient answers, staff accept and start the review, <so-opinion-editor> writes
+// (the example) and issues the opinion with a report, and the opinion summary shows the answers;
+// language and theme switch live on both sides; a second demo session's queue never lists the
+// first's case, nor the first's the second's; no CSP violation and no console error on the way.
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { ensureCdn } from '../../scripts/cdn-build.js';
 import { demoSite, silentLogger, startServer, type RunningServer } from '../../src/server/index.js';
 
@@ -53,6 +55,18 @@ const invertedHeadings = (page: Page) => page.evaluate(() => {
   }
   return found;
 });
+
+// One move in <so-case-review>: its button, then for a move that asks for something its form, filled and sent.
+async function staffMove(review: Locator, move: string, fill?: (form: Locator) => Promise<void>): Promise<void> {
+  await review.locator(`button[data-move="${move}"]`).click();
+  if (!fill) return;
+  const form = review.locator(`form[data-form="${move}"]`);
+  await fill(form);
+  await form.locator('button[type="submit"]').click();
+}
+
+// The references the triage queue lists.
+const queueReferences = (page: Page) => page.locator('so-triage-queue [part~="open"]').allInnerTexts();
 
 // Drop zones a person can see, across every uploader on the page.
 const visibleDropZones = (page: Page) => page.locator('so-record-uploader [part~="dropzone"]:visible').count();
@@ -101,7 +115,12 @@ describe('the demo served by npm start', () => {
     assert.match(csp, /trusted-types lit-html second-opinion-kit(;|$)/);
     assert.doesNotMatch(csp, /'unsafe-inline'|'unsafe-eval'/);
     await page.locator('body[data-session="ready"]').waitFor();
-    await page.getByRole('heading', { name: 'Demo tool: staff console' }).waitFor();
+    await page.getByRole('heading', { name: 'The staff’s side' }).waitFor();
+    // The staff side is the kit's staff elements, from the CDN's staff module.
+    const defined = await page.evaluate(() => ['so-triage-queue', 'so-case-review', 'so-opinion-editor'].map((t) => Boolean(customElements.get(t))));
+    assert.deepEqual(defined, [true, true, true]);
+    await page.locator('so-triage-queue [part~="heading"]').getByText('Cases to review').waitFor();
+    assert.equal(await page.locator('so-triage-queue [part~="case"]').count(), 0, 'a new session has no case');
     assert.equal(await page.evaluate(() => [...document.scripts].filter((s) => !s.src).length), 0, 'no inline script');
   });
 
@@ -135,17 +154,25 @@ describe('the demo served by npm start', () => {
     await page.locator('#step-tracker').waitFor({ state: 'visible' });
     // The uploader is ready for this case in the records step.
     await page.locator('#step-records so-record-uploader[case-id] [part~="dropzone"]').waitFor();
-    await page.locator('#staff-console [data-case]').first().waitFor();
+    // The queue lists the new case, and only it.
+    const reference = await page.locator('so-request-form [part~="reference"]').innerText();
+    await page.locator('so-triage-queue [part~="open"]').first().waitFor();
+    assert.deepEqual(await queueReferences(page), [reference.match(/SO-[\w-]+/)![0]]);
     // The example is for an empty form: it goes once the request is sent.
     assert.equal(await page.locator('#example').isVisible(), false);
     assert.equal(await currentStep(page), 'records');
     assert.deepEqual(await invertedHeadings(page), []);
   });
 
-  step('lets staff ask for information, and the patient answer it in the tracker with a record', async () => {
-    await page.locator('#staff-console form[data-action="triage"] button[type="submit"]').click();
-    await page.locator('#staff-console form[data-action="request-information"] button[type="submit"]').click();
-    await page.locator('#staff-console .staff-status').getByText('Done: Request information.').waitFor();
+  step('lets staff open the case from the queue and ask for information; the patient answers it in the tracker with a record', async () => {
+    await page.locator('so-triage-queue [part~="open"]').first().click();
+    const review = page.locator('so-case-review');
+    await review.locator('[part~="heading"]').getByText(/^Case SO-/).waitFor();
+    await staffMove(review, 'triage');
+    await staffMove(review, 'request_info', async (form) => {
+      await form.locator('textarea[name="message"]').fill('Please add your most recent pathology report.');
+      await form.locator('input[name="kind"][value="pathology"]').check();
+    });
     // The uploader in the tracker's slot sends the record asked for, through the CDN build.
     const uploader = page.locator('so-status-tracker so-record-uploader');
     await uploader.locator('[part~="dropzone"]').waitFor();
@@ -160,45 +187,49 @@ describe('the demo served by npm start', () => {
     const reply = page.locator('so-status-tracker textarea#reply');
     await reply.fill('My pathology report is on its way from the hospital.');
     await page.locator('so-status-tracker [part~="reply"] button[type="submit"]').click();
-    // The reply puts the case back in triage: the console offers acceptance again.
-    await page.locator('#staff-console form[data-action="accept"]').waitFor();
-    await page.locator('#staff-console .records').getByText('Records on the case: 1').waitFor();
-    // Both sides name the record that answered the request: the tracker's timeline and the console.
+    // The reply puts the case back in triage: the review (live) offers acceptance again, with the record and the reply.
+    await review.locator('button[data-move="accept"]').waitFor();
+    await review.locator('[part~="record"]').first().waitFor();
+    assert.equal(await review.locator('[part~="record"]').count(), 1);
+    await review.locator('[part~="timeline"] .message').getByText('My pathology report is on its way from the hospital.').waitFor();
     const title = await page.evaluate(() => (document.querySelector('so-status-tracker') as unknown as { case: { records: { title: string }[] } }).case.records[0]!.title);
     const quoted = title.replace(/\W/g, '\\$&');
     await page.locator('so-status-tracker [data-step="triage"] [part~="replies"]').getByText(new RegExp(`^You replied on .+ and sent ${quoted}\\.$`)).waitFor();
-    await page.locator('#staff-console .replies li').getByText(new RegExp(`Records sent: ${quoted}\\.$`)).waitFor();
   });
 
-  step('accepts, reviews, attaches a report and issues the opinion; the summary shows the answers', async () => {
-    await page.locator('#staff-console form[data-action="accept"] button[type="submit"]').click();
-    await page.locator('#staff-console form[data-action="start-review"] button[type="submit"]').click();
-    await page.locator('#staff-console form[data-action="attach-report"] button[type="submit"]').click();
-    await page.locator('#staff-console form[data-action="attach-report"] p').waitFor();
-    const opinion = page.locator('#staff-console form[data-action="issue-opinion"]');
-    const answers = opinion.locator('textarea[name^="answer:"]');
+  step('accepts and starts the review; the opinion editor, filled with the example, attaches a report and issues; the summary shows the answers', async () => {
+    const review = page.locator('so-case-review');
+    await staffMove(review, 'accept', (form) => form.locator('input[name="name"]').fill('Dr. Amira Haddad'));
+    await staffMove(review, 'start_review');
+    const editor = page.locator('so-opinion-editor');
+    await editor.locator('[part~="form"]').waitFor();
+    await page.locator('#editor-example').click();
+    await editor.getByText('The report is attached.').waitFor();
+    const answers = editor.locator('[part~="question"] textarea');
     assert.equal(await answers.count(), 2);
-    // The canned answers answer their questions (the second asks about waiting a month).
+    // The example's answers answer their questions (the second asks about waiting a month).
     assert.match(await answers.nth(0).inputValue(), /surgery first/);
     assert.match(await answers.nth(1).inputValue(), /Waiting a month/);
     await answers.nth(0).fill('Yes: surgery first is the right order for this tumour.');
     await answers.nth(1).fill('Waiting a month carries little risk; do not wait longer.');
-    await opinion.locator('button[type="submit"]').click();
+    await editor.locator('[part~="issue"]').click();
     await page.locator('#step-opinion').waitFor({ state: 'visible' });
     const summary = page.locator('so-opinion-summary [part~="questions"]');
     await summary.getByText('Yes: surgery first is the right order for this tumour.').waitFor();
     await summary.getByText('Waiting a month carries little risk; do not wait longer.').waitFor();
     await summary.getByText('Is surgery the best first step?').waitFor();
     await page.locator('so-opinion-summary [part~="report"]').waitFor();
+    // The case has its opinion: the example is offered no more.
+    await page.locator('#editor-example').waitFor({ state: 'hidden' });
   });
 
   step('switches language and theme live for the whole page', async () => {
     await page.locator('#lang').selectOption('fr-CA');
-    await page.getByRole('heading', { name: 'Outil de démonstration : console du personnel' }).waitFor();
+    await page.getByRole('heading', { name: 'Du côté du personnel' }).waitFor();
     await page.locator('so-status-tracker').getByText('Avis prêt').first().waitFor();
-    // The staff console's words are French, with French punctuation, the status line included.
-    await page.locator('#staff-console .staff-status').getByText('Fait : Rendre l’avis.').waitFor();
-    assert.match(await page.locator('#staff-console .case-detail h3').first().innerText(), /^Demande choisie : SO-/);
+    // The staff elements speak French too.
+    await page.locator('so-triage-queue [part~="heading"]').getByText('Demandes à traiter').waitFor();
+    await page.locator('so-case-review [part~="heading"]').getByText(/^Demande SO-/).waitFor();
     await page.locator('#theme').selectOption('dark');
     assert.equal(await page.locator('so-provider').getAttribute('theme'), 'dark');
     const scheme = await page.evaluate(() => getComputedStyle(document.documentElement).colorScheme);
@@ -225,6 +256,33 @@ describe('the demo served by npm start', () => {
       return c && c.id !== id && c.previousCaseId === id ? c.previousCaseId : undefined;
     }, first.id, { timeout: STEP });
     assert.equal(await linked.jsonValue(), first.id);
+  });
+
+  it('shows each demo session only its own cases in the queue', async () => {
+    const first = await queueReferences(page);
+    assert.ok(first.length >= 1, 'the first session has cases');
+    const fresh = await browser.newPage();
+    try {
+      await fresh.goto(`${server.url}/`);
+      await fresh.locator('body[data-session="ready"]').waitFor();
+      await fresh.locator('so-triage-queue [part~="heading"]').waitFor();
+      await fresh.locator('so-triage-queue').getByText('No case matches these filters.').waitFor();
+      await fresh.locator('#example').click();
+      await fresh.locator('so-request-form input[name="consent"]').check();
+      await fresh.locator('so-request-form [part~="submit"]').click();
+      const reference = (await fresh.locator('so-request-form [part~="reference"]').innerText()).match(/SO-[\w-]+/)![0];
+      await fresh.locator('so-triage-queue [part~="open"]').first().waitFor();
+      assert.deepEqual(await queueReferences(fresh), [reference], 'the second session sees its own case only');
+      // The first session's queue, searched for the second's reference, finds nothing.
+      assert.ok(!first.includes(reference));
+      await page.locator('so-triage-queue input[name="reference"]').fill(reference);
+      await page.locator('so-triage-queue [part~="filters"] button[type="submit"]').click();
+      // (That page was switched to French earlier.)
+      await page.locator('so-triage-queue').getByText('Aucune demande ne correspond à ces filtres.').waitFor();
+      assert.deepEqual(await queueReferences(page), []);
+    } finally {
+      await fresh.close();
+    }
   });
 
   it('fills the example in French on the French page', async () => {

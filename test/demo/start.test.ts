@@ -49,6 +49,9 @@ describe('npm start on a fresh clone', () => {
     const cdn = await fetch(`${url}/cdn/second-opinion-kit.js`);
     assert.equal(cdn.status, 200, 'the demo\'s module is served');
     await cdn.arrayBuffer();
+    const staff = await fetch(`${url}/cdn/staff.js`);
+    assert.equal(staff.status, 200, 'the staff elements\' module is served');
+    await staff.arrayBuffer();
     assert.ok(elapsed < GOAL_MS, `answered after ${(elapsed / 1000).toFixed(1)} s (goal ${GOAL_MS / 1000} s):\n${out}`);
   });
 });

@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
 // @ts-expect-error -- a plain .mjs script without type declarations
-import { elementPage, elementsOf, renderElementDocs } from '../../scripts/docs-elements.mjs';
+import { elementPage, elementsOf, renderElementDocs, STAFF_TAGS } from '../../scripts/docs-elements.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
 const manifest = JSON.parse(readFileSync(join(root, 'custom-elements.json'), 'utf8'));
@@ -26,6 +26,19 @@ describe('element reference pages', () => {
     const form = elementPage(elements.find((e) => e.tagName === 'so-request-form'));
     assert.match(form, /\| `so-case-created` \|/);
     assert.match(form, /\| `error-summary` \|/);
+  });
+
+  it('send the staff elements to the staff entries, the patient\'s to the patient\'s', () => {
+    // The staff entry's own imports are the list the pages use.
+    const staffEntry = readFileSync(join(root, 'src/elements/staff.ts'), 'utf8');
+    const registered = [...staffEntry.matchAll(/^import '\.\/([\w-]+)\.js';$/gm)].map((m) => `so-${m[1]}`).sort();
+    assert.deepEqual([...STAFF_TAGS].sort(), registered);
+    const elements = elementsOf(manifest) as { tagName: string }[];
+    const queue = elementPage(elements.find((e) => e.tagName === 'so-triage-queue'));
+    assert.match(queue, /elements\/staff\.js/);
+    assert.match(queue, /dist\/cdn\/staff\.js/);
+    const form = elementPage(elements.find((e) => e.tagName === 'so-request-form'));
+    assert.doesNotMatch(form, /staff\.js/);
   });
 
   it('escape table pipes once, in code too (GitHub tables show `\\|` in code as a pipe)', () => {

@@ -40,10 +40,12 @@ describe('the built package', () => {
     ]);
   });
 
-  it('ships a self-contained CDN module with no bare imports', () => {
-    const cdn = readFileSync(new URL('dist/cdn/second-opinion-kit.js', root), 'utf8');
-    assert.doesNotMatch(cdn, /\bfrom\s*["'](?![./])[^"']+["']/, 'no bare import specifiers');
-    assert.doesNotMatch(cdn, /\bimport\s*\(\s*["'](?![./])/, 'no bare dynamic imports');
+  it('ships self-contained CDN modules (the patient\'s and the staff\'s) with no bare imports', () => {
+    for (const name of ['second-opinion-kit.js', 'staff.js']) {
+      const cdn = readFileSync(new URL(`dist/cdn/${name}`, root), 'utf8');
+      assert.doesNotMatch(cdn, /\bfrom\s*["'](?![./])[^"']+["']/, `${name}: no bare import specifiers`);
+      assert.doesNotMatch(cdn, /\bimport\s*\(\s*["'](?![./])/, `${name}: no bare dynamic imports`);
+    }
   });
 
   it('type-checks a consumer of the published .d.ts', () => {
