@@ -87,9 +87,12 @@ const moves = (el: SoCaseReview) => [...el.shadowRoot!.querySelectorAll<HTMLButt
     expect(moves(el)).to.deep.equal(['decline']);
     await expectAccessible(el);
 
-    // The patient's reply arrives live; the coordinator accepts with a specialist.
-    await s.patient.cases.reply(c.id, { text: 'Added.' });
+    // The patient's reply arrives live, naming the record it sent; the coordinator accepts with a specialist.
+    const imaging = await tusUpload(s, c.id, pdfBytes('imaging'), 'imaging', 'CT scan, October');
+    await s.patient.cases.reply(c.id, { text: 'Added.', recordIds: [imaging] });
     await shown(el, c, 'triage');
+    await until(() => !!el.shadowRoot!.querySelector('[data-reply-records]'), 'the reply names its records');
+    expect($(el, '[data-reply-records]').textContent).to.equal(reviewEn.replyRecords('CT scan, October'));
     $(el, '#move-accept').click();
     await until(() => !!el.shadowRoot!.querySelector('#specialist-name'), 'accept form');
     expect($<HTMLInputElement>(el, '#specialist-specialty').value).to.equal(c.request.specialty);

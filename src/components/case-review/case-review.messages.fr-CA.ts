@@ -79,6 +79,7 @@ export const reviewFrCA: ReviewMessages = {
   eventShared: 'Avis envoyé à l’équipe soignante',
   eventUpdated: (a) => `Mise à jour par ${a}`,
   wantedRecords: (k) => `Dossiers demandés : ${k}`,
+  replyRecords: (t) => `Envoyé avec la réponse : ${t}`,
   movesHeading: 'Ce que vous pouvez faire',
   movesNone: 'Votre rôle n’a rien à faire sur cette demande pour l’instant.',
   moveTriage: 'Commencer le triage',

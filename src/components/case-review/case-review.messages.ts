@@ -73,6 +73,8 @@ export interface ReviewMessages extends StaffCommonMessages {
   eventShared: string;
   eventUpdated: (actor: string) => string;
   wantedRecords: (kinds: string) => string;
+  /** Under a reply: the records the patient sent with it. */
+  replyRecords: (titles: string) => string;
   movesHeading: string;
   movesNone: string;
   moveTriage: string;
@@ -185,6 +187,7 @@ export const reviewEn: ReviewMessages = {
   eventShared: 'Opinion sent to the care team',
   eventUpdated: (a) => `Updated by ${a}`,
   wantedRecords: (k) => `Records asked for: ${k}`,
+  replyRecords: (t) => `Sent with it: ${t}`,
   movesHeading: 'What you can do',
   movesNone: 'There is nothing for your role to do on this case now.',
   moveTriage: 'Start triage',

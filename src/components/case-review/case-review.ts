@@ -288,6 +288,8 @@ export class SoCaseReview extends SoElement {
           ${e.message ? html`<p class="message">${e.message}</p>` : nothing}
           ${e.kind === 'status_changed' && e.status === 'info_requested' && e.recordKinds?.length
             ? html`<p class="muted">${m.wantedRecords(formatList(e.recordKinds.map((k) => recordKindText(k, locale).label), locale))}</p>` : nothing}
+          ${e.recordIds?.length
+            ? html`<p class="muted" data-reply-records>${m.replyRecords(formatList(e.recordIds.map((id) => c.records.find((r) => r.id === id)?.title ?? id), locale))}</p>` : nothing}
         </li>`)}
       </ol>
     </div>`;
