@@ -9,6 +9,7 @@ import type { SoOpinionEditor } from '../../src/components/opinion-editor/opinio
 import type { SoOpinionIssuedEvent } from '../../src/components/opinion-editor/opinion-editor.events.js';
 import { editorEn } from '../../src/components/opinion-editor/opinion-editor.messages.js';
 import { editorFrCA } from '../../src/components/opinion-editor/opinion-editor.messages.fr-CA.js';
+import { opinionEn } from '../../src/components/opinion-summary/opinion-summary.messages.js';
 import { deepActiveElement } from '../../src/components/shared/focus.js';
 import { RestBackend, SecondOpinionClient, watchEngine } from '../../src/core/index.js';
 import { expectAccessible } from './support/axe.js';
@@ -52,6 +53,26 @@ function type(el: SoOpinionEditor, selector: string, value: string): void {
     expect($(el, '#issue-invalid').textContent).to.equal(editorEn.needAnswers('3'));
     await expectAccessible(el);
     type(el, '#answer-3', 'Not needed now.');
+
+    // Preview: the patient's own <so-opinion-summary> given the draft, with nothing sent.
+    const toggle = $(el, '#preview-toggle');
+    expect(toggle.getAttribute('aria-expanded')).to.equal('false');
+    toggle.click();
+    await until(() => !!el.shadowRoot!.querySelector('so-opinion-summary')?.shadowRoot?.querySelector('[part=outcome]'), 'the preview');
+    const summary = $(el, 'so-opinion-summary');
+    expect(toggle.getAttribute('aria-expanded')).to.equal('true');
+    expect($(summary, '[part=outcome] h4').textContent).to.equal(opinionEn.outcome.confirmed.headline);
+    expect($(summary, '[part=second]').textContent).to.contain('Surgery first is the right plan.');
+    expect([...summary.shadowRoot!.querySelectorAll('.qa .answer')].map((a) => a.textContent)).to.deep.equal(['Yes.', 'A month is safe.', 'Not needed now.']);
+    expect(summary.shadowRoot!.querySelector('[part=share], [part=another], [part=follow-up], [part=report]'), 'no patient action').to.equal(null);
+    expect((await s.patient.cases.get(c.id)).status).to.equal('in_review');
+    await expectAccessible(el);
+    type(el, '#summary', 'Surgery first is the right plan for you.');
+    await until(() => $(summary, '[part=second]').textContent!.includes('the right plan for you.'), 'the preview follows the draft');
+    toggle.click();
+    await el.updateComplete;
+    expect([toggle.getAttribute('aria-expanded'), el.shadowRoot!.querySelector('so-opinion-summary')]).to.deep.equal(['false', null]);
+    type(el, '#summary', 'Surgery first is the right plan.');
 
     // The report PDF, picked as a file.
     const input = $<HTMLInputElement>(el, '#report');

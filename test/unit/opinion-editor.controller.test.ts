@@ -8,6 +8,8 @@ import { createClient, ForbiddenError, MemoryBackend, type Case, type SecondOpin
 import { OpinionEditorController, type EditorHost } from '../../src/components/opinion-editor/opinion-editor.controller.js';
 import { editorEn } from '../../src/components/opinion-editor/opinion-editor.messages.js';
 import { missingAnswers, opinionInput } from '../../src/components/opinion-editor/opinion-editor.model.js';
+import { previewCase } from '../../src/components/opinion-editor/opinion-preview.model.js';
+import { opinionView, previewView } from '../../src/components/opinion-summary/opinion-summary.model.js';
 import type { SoOpinionIssuedEvent } from '../../src/components/opinion-editor/opinion-editor.events.js';
 import type { WatchConnection } from '../../src/core/watch/watch-events.js';
 import { nextEvent } from '../fixtures/events.js';
@@ -74,6 +76,35 @@ describe('OpinionEditorController', () => {
     assert.equal(done.opinion!.summary, 'Surgery first is right.');
     assert.equal(done.opinion!.reportRecordId, e.draft.reportRecordId);
     assert.deepEqual(done.questions.map((q) => q.answer?.text), ['Yes.', 'Waiting a month is safe.']);
+    host.disconnect();
+  });
+
+  it('previews the draft as the patient will read it: the same view as the issued case, without the actions', async () => {
+    const client = createClient({ backend: new MemoryBackend() });
+    const c = await inReview(client);
+    const host = await open(client, c);
+    const e = host.controller;
+    assert.equal(previewCase(e.case!, e.draft, '2026-01-01T00:00:00Z'), undefined, 'no preview before an outcome');
+    assert.equal(e.previewing, false);
+    e.togglePreview();
+    assert.equal(e.previewing, true);
+    e.edit({ outcome: 'treatment_change', summary: ' Try radiation first. ', diagnosis: 'Stage I', recommendations: 'Radiation\n Review in 3 months' });
+    const [q1, q2] = e.case!.questions;
+    e.answer(q1!.id, 'No.');
+    const partial = opinionView(previewCase(e.case!, e.draft, '2026-01-01T00:00:00Z')!);
+    assert.deepEqual(partial.questions.map((q) => q.answer), ['No.', undefined], 'an unanswered question shows as unanswered');
+    e.answer(q2!.id, 'Yes, a month is safe.');
+    const preview = previewView(opinionView(previewCase(e.case!, e.draft, '2026-01-01T00:00:00Z')!));
+    await e.issue.run();
+    assert.equal(e.issue.status, 'complete');
+    const issued = opinionView(await client.cases.get(c.id));
+    const { issuedAt: _a, ...seen } = preview.second!;
+    const { issuedAt: _b, ...real } = issued.second!;
+    assert.deepEqual(seen, real, 'the opinion previewed is the opinion issued');
+    assert.deepEqual(preview.questions, issued.questions);
+    assert.deepEqual(preview.first, issued.first);
+    assert.deepEqual([preview.share.state, preview.canFollowUp, preview.canAskAnother], ['unavailable', false, false], 'no patient action in a preview');
+    assert.equal(issued.canAskAnother, true);
     host.disconnect();
   });
 

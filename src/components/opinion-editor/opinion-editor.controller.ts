@@ -26,6 +26,8 @@ export class OpinionEditorController implements ReactiveController {
   readonly cases: LiveCaseController;
   /** What the specialist has written (for the case on show). */
   draft: OpinionDraft = draftFor({});
+  /** Whether the patient's view of the draft is on show (the Preview toggle). */
+  previewing = false;
   readonly report: CaseAction<[file: Blob], CaseRecord>;
   readonly issue: CaseAction<[], Case>;
   private readonly staffAccess: StaffAccess;
@@ -43,6 +45,7 @@ export class OpinionEditorController implements ReactiveController {
         if (this.draftFor === next.id) return;
         this.draftFor = next.id;
         this.draft = draftFor(next);
+        this.previewing = false;
       },
     });
     const ready = () => Boolean(this.case?.status === 'in_review' && host.activeClient && this.access === 'staff');
@@ -113,6 +116,12 @@ export class OpinionEditorController implements ReactiveController {
   /** Takes what the specialist typed. */
   edit(patch: Partial<Omit<OpinionDraft, 'answers'>>): void {
     this.draft = { ...this.draft, ...patch };
+    this.host.requestUpdate();
+  }
+
+  /** Shows or hides the patient's view of the draft. */
+  togglePreview(): void {
+    this.previewing = !this.previewing;
     this.host.requestUpdate();
   }
 
