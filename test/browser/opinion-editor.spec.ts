@@ -6,6 +6,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/elements/staff.js';
 import type { SoOpinionEditor } from '../../src/components/opinion-editor/opinion-editor.js';
+import type { OpinionEditorController } from '../../src/components/opinion-editor/opinion-editor.controller.js';
 import type { SoOpinionIssuedEvent } from '../../src/components/opinion-editor/opinion-editor.events.js';
 import { editorEn } from '../../src/components/opinion-editor/opinion-editor.messages.js';
 import { editorFrCA } from '../../src/components/opinion-editor/opinion-editor.messages.fr-CA.js';
@@ -30,13 +31,40 @@ function type(el: SoOpinionEditor, selector: string, value: string): void {
   field.dispatchEvent(new Event(field instanceof HTMLSelectElement ? 'change' : 'input', { bubbles: true }));
 }
 
+/** Every value in the kit's IndexedDB store, as stored. */
+async function storedValues(): Promise<unknown[]> {
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const r = indexedDB.open('second-opinion-kit');
+    r.onsuccess = () => resolve(r.result);
+    r.onerror = () => reject(r.error);
+  });
+  try {
+    if (!db.objectStoreNames.contains('drafts')) return [];
+    return await new Promise<unknown[]>((resolve, reject) => {
+      const r = db.transaction('drafts').objectStore('drafts').getAll();
+      r.onsuccess = () => resolve(r.result);
+      r.onerror = () => reject(r.error);
+    });
+  } finally {
+    db.close();
+  }
+}
+
+/** A submitted case, taken to review by staff. */
+async function inReview(s: Session) {
+  const c = await s.patient.cases.create(request(), { submit: true });
+  await s.staff.staff.triage(c.id);
+  await s.staff.staff.accept(c.id, { specialist: { name: 'Dr. Lee', specialty: 'Oncology' } });
+  await s.staff.staff.startReview(c.id);
+  return c;
+}
+
+const draftSaved = (el: SoOpinionEditor) => (el as unknown as { editor: OpinionEditorController }).editor.draftSaved();
+
 (TEST_BACKEND === 'fhir' ? describe.skip : describe)('<so-opinion-editor>', () => {
   it('says what is missing, attaches the report, issues the opinion the patient then reads; French; staff only', async () => {
     const s = await session();
-    const c = await s.patient.cases.create(request(), { submit: true });
-    await s.staff.staff.triage(c.id);
-    await s.staff.staff.accept(c.id, { specialist: { name: 'Dr. Lee', specialty: 'Oncology' } });
-    await s.staff.staff.startReview(c.id);
+    const c = await inReview(s);
     const el = await fixture<SoOpinionEditor>(html`<so-opinion-editor case-id=${c.id} .client=${specialistClient(s)}></so-opinion-editor>`);
     await until(() => !!el.shadowRoot!.querySelector('#issue'), 'the form');
     expect($(el, '#issue').getAttribute('aria-disabled')).to.equal('true');
@@ -101,5 +129,43 @@ function type(el: SoOpinionEditor, selector: string, value: string): void {
     const patient = await fixture<SoOpinionEditor>(html`<so-opinion-editor case-id=${c.id} .client=${s.patient}></so-opinion-editor>`);
     await until(() => $(patient, '#heading')?.textContent === editorEn.staffOnly, 'staff only');
     await expectAccessible(patient);
+  });
+
+  it('keeps the draft only encrypted: back after the element is re-created, gone once issued', async () => {
+    const s = await session();
+    const c = await inReview(s);
+    const client = specialistClient(s);
+    const secret = 'Unmistakable draft text 7f3a';
+    const el = await fixture<SoOpinionEditor>(html`<so-opinion-editor case-id=${c.id} .client=${client}></so-opinion-editor>`);
+    await until(() => !!el.shadowRoot!.querySelector('#issue'), 'the form');
+    type(el, '#outcome', 'refined');
+    type(el, '#summary', secret);
+    type(el, '#answer-2', `${secret} answer`);
+    await draftSaved(el);
+    const sealed = (await storedValues()).filter((v): v is { iv: Uint8Array; data: ArrayBuffer } => !!v && typeof v === 'object' && 'data' in v);
+    expect(sealed.length).to.be.greaterThan(0);
+    for (const v of sealed) expect(new TextDecoder().decode(v.data)).not.to.contain('Unmistakable');
+    expect(JSON.stringify(await storedValues())).not.to.contain(c.id);
+    expect([localStorage.length, sessionStorage.length]).to.deep.equal([0, 0]);
+    el.remove();
+
+    const again = await fixture<SoOpinionEditor>(html`<so-opinion-editor case-id=${c.id} .client=${client}></so-opinion-editor>`);
+    await until(() => again.shadowRoot!.querySelector<HTMLTextAreaElement>('#summary')?.value === secret, 'the draft restored');
+    expect($<HTMLSelectElement>(again, '#outcome').value).to.equal('refined');
+    expect($<HTMLTextAreaElement>(again, '#answer-2').value).to.equal(`${secret} answer`);
+    expect($<HTMLTextAreaElement>(again, '#answer-1').value).to.equal('');
+    await expectAccessible(again);
+
+    type(again, '#answer-1', 'Yes.');
+    type(again, '#answer-3', 'No.');
+    await again.updateComplete;
+    const issued = nextEvent<SoOpinionIssuedEvent>(again, 'so-opinion-issued');
+    $(again, '#issue').click();
+    await issued;
+    await draftSaved(again);
+    expect((await storedValues()).filter((v) => !!v && typeof v === 'object' && 'data' in v)).to.have.length(sealed.length - 1);
+    again.remove();
+    const after = await fixture<SoOpinionEditor>(html`<so-opinion-editor case-id=${c.id} .client=${client}></so-opinion-editor>`);
+    await until(() => after.shadowRoot!.textContent!.includes(editorEn.alreadyIssued), 'issued state');
   });
 });

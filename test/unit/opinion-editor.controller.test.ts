@@ -5,9 +5,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createClient, ForbiddenError, MemoryBackend, type Case, type SecondOpinionClient } from '../../src/index.js';
-import { OpinionEditorController, type EditorHost } from '../../src/components/opinion-editor/opinion-editor.controller.js';
+import { OpinionEditorController, type EditorDrafts, type EditorHost } from '../../src/components/opinion-editor/opinion-editor.controller.js';
 import { editorEn } from '../../src/components/opinion-editor/opinion-editor.messages.js';
-import { missingAnswers, opinionInput } from '../../src/components/opinion-editor/opinion-editor.model.js';
+import { missingAnswers, opinionInput, storedDraft, type OpinionDraft } from '../../src/components/opinion-editor/opinion-editor.model.js';
+import { onDemand } from '../../src/core/on-demand.js';
 import { previewCase } from '../../src/components/opinion-editor/opinion-preview.model.js';
 import { opinionView, previewView } from '../../src/components/opinion-summary/opinion-summary.model.js';
 import type { SoOpinionIssuedEvent } from '../../src/components/opinion-editor/opinion-editor.events.js';
@@ -20,10 +21,10 @@ class Editor extends TestHost implements EditorHost {
   words = editorEn;
   connection: WatchConnection = 'connecting';
   readonly controller: OpinionEditorController;
-  constructor(client: SecondOpinionClient, caseId: string) {
+  constructor(client: SecondOpinionClient, caseId: string, drafts?: EditorDrafts) {
     super(client);
     this.caseId = caseId;
-    this.controller = new OpinionEditorController(this, this.port);
+    this.controller = new OpinionEditorController(this, this.port, drafts && onDemand(() => Promise.resolve(drafts)));
   }
 }
 
@@ -34,8 +35,8 @@ async function inReview(client: SecondOpinionClient): Promise<Case> {
   return client.staff.startReview(c.id);
 }
 
-async function open(client: SecondOpinionClient, c: Case): Promise<Editor> {
-  const host = new Editor(client, c.id);
+async function open(client: SecondOpinionClient, c: Case, drafts?: EditorDrafts): Promise<Editor> {
+  const host = new Editor(client, c.id, drafts);
   host.connect();
   await host.until(() => host.controller.case?.id === c.id && host.controller.access !== 'checking');
   return host;
@@ -106,6 +107,35 @@ describe('OpinionEditorController', () => {
     assert.deepEqual([preview.share.state, preview.canFollowUp, preview.canAskAnother], ['unavailable', false, false], 'no patient action in a preview');
     assert.equal(issued.canAskAnother, true);
     host.disconnect();
+  });
+
+  it('keeps the draft in the draft store per case, restores it in a new editor, and clears it once issued', async () => {
+    // The store's contract in memory (the encrypted IndexedDB store is tested in the browser spec).
+    const kept = new Map<string, OpinionDraft>();
+    const drafts: EditorDrafts = {
+      saveOpinionDraft: (id, d) => Promise.resolve(void kept.set(id, structuredClone(d))),
+      loadOpinionDraft: (id) => Promise.resolve(storedDraft(kept.get(id))),
+      clearOpinionDraft: (id) => Promise.resolve(void kept.delete(id)),
+    };
+    const client = createClient({ backend: new MemoryBackend() });
+    const c = await inReview(client);
+    const first = await open(client, c, drafts);
+    first.controller.edit({ outcome: 'refined', summary: 'Kept across a reload.' });
+    first.controller.answer(c.questions[0]!.id, 'Yes.');
+    await first.controller.draftSaved();
+    first.disconnect();
+    assert.deepEqual(kept.get(c.id)?.answers, { [c.questions[0]!.id]: 'Yes.' });
+
+    const again = await open(client, c, drafts);
+    await again.until(() => again.controller.draft.summary === 'Kept across a reload.');
+    assert.equal(again.controller.draft.outcome, 'refined');
+    for (const q of again.controller.case!.questions) again.controller.answer(q.id, 'An answer.');
+    await again.controller.issue.run();
+    assert.equal(again.controller.issue.status, 'complete');
+    await again.controller.draftSaved();
+    assert.equal(kept.has(c.id), false, 'cleared once issued');
+    again.disconnect();
+    assert.equal(storedDraft({ outcome: 'nonsense', summary: '', diagnosis: '', recommendations: '', answers: {} }), undefined, 'a damaged draft is dropped');
   });
 
   it('answers follow-up questions from the issued opinion: only the new question is asked for', async () => {

@@ -1,8 +1,10 @@
 // The state of <so-opinion-editor>, apart from its rendering: the case followed live, whether the
-// token is staff, the draft (kept in memory only: nothing is written to browser storage), the report
+// token is staff, the draft (kept per case in the encrypted draft store, restored on reload, cleared
+// once issued; never in plain browser storage), the Preview toggle, the report
 // PDF attached through the staff API, and issuing (a CaseAction: what is missing said and focused
 // first; a case that moved on reloaded with the draft kept). No DOM here, so it is tested in Node.
 import type { ReactiveController } from 'lit';
+import { onDemand, type OnDemand } from '../../core/on-demand.js';
 import type { Case, CaseRecord } from '../../core/model/case.js';
 import type { WatchConnection } from '../../core/watch/watch-events.js';
 import { CaseAction } from '../shared/case-action.js';
@@ -14,6 +16,12 @@ import { refusal } from '../case-review/case-review.model.js';
 import { SoOpinionIssuedEvent } from './opinion-editor.events.js';
 import type { EditorMessages } from './opinion-editor.messages.js';
 import { blockers, draftFor, missingAnswers, opinionInput, type OpinionDraft } from './opinion-editor.model.js';
+import type * as DraftStore from './draft-store.js';
+
+/** Where drafts are kept (the encrypted store; a test may hand in another). */
+export type EditorDrafts = Pick<typeof DraftStore, 'saveOpinionDraft' | 'loadOpinionDraft' | 'clearOpinionDraft'>;
+
+const DRAFTS = onDemand<EditorDrafts>(() => import('./draft-store.js'));
 
 /** The element an OpinionEditorController serves. */
 export interface EditorHost extends CaseHost {
@@ -34,8 +42,11 @@ export class OpinionEditorController implements ReactiveController {
   /** The case the draft belongs to. */
   private draftFor?: string;
   private movedOn = false;
+  private saveChain: Promise<void> = Promise.resolve();
+  /** Bumped by every edit, a new case and a clear: a restore or a write from before is dropped. */
+  private generation = 0;
 
-  constructor(private readonly host: EditorHost, private readonly port: ElementPort) {
+  constructor(private readonly host: EditorHost, private readonly port: ElementPort, private readonly drafts: OnDemand<EditorDrafts> = DRAFTS) {
     host.addController(this);
     this.staffAccess = new StaffAccess(host);
     this.cases = new LiveCaseController(host, {
@@ -46,6 +57,7 @@ export class OpinionEditorController implements ReactiveController {
         this.draftFor = next.id;
         this.draft = draftFor(next);
         this.previewing = false;
+        if (next.status === 'in_review') this.restore(next.id);
       },
     });
     const ready = () => Boolean(this.case?.status === 'in_review' && host.activeClient && this.access === 'staff');
@@ -85,6 +97,7 @@ export class OpinionEditorController implements ReactiveController {
         return this.movedOn ? host.words.movedOn : host.words.issueFailed;
       },
       complete: (c) => {
+        void this.clearDraft(c.id);
         port.emit(new SoOpinionIssuedEvent(c.id, c.opinion?.issuedAt ?? c.updatedAt));
         return { announce: host.words.issued, focus: 'heading' };
       },
@@ -116,6 +129,7 @@ export class OpinionEditorController implements ReactiveController {
   /** Takes what the specialist typed. */
   edit(patch: Partial<Omit<OpinionDraft, 'answers'>>): void {
     this.draft = { ...this.draft, ...patch };
+    this.persist();
     this.host.requestUpdate();
   }
 
@@ -128,6 +142,38 @@ export class OpinionEditorController implements ReactiveController {
   /** Takes an answer to one question. */
   answer(questionId: string, text: string): void {
     this.draft = { ...this.draft, answers: { ...this.draft.answers, [questionId]: text } };
+    this.persist();
     this.host.requestUpdate();
+  }
+
+  /** Resolves once every pending write (or clear) of the draft is done. */
+  async draftSaved(): Promise<void> {
+    await this.saveChain;
+  }
+
+  // The draft kept for this case (a reload), unless the specialist typed meanwhile. A store that
+  // cannot be read (no IndexedDB, a lost key) leaves the draft as it is.
+  private restore(caseId: string): void {
+    const generation = ++this.generation;
+    void this.drafts.load().then((d) => d.loadOpinionDraft(caseId)).then((stored) => {
+      if (!stored || generation !== this.generation || this.draftFor !== caseId) return;
+      this.draft = stored;
+      this.host.requestUpdate();
+    }, () => undefined);
+  }
+
+  // Each change is written in turn, encrypted; a write asked for before a clear is dropped.
+  private persist(): void {
+    const caseId = this.draftFor;
+    if (!caseId) return;
+    const generation = ++this.generation;
+    const draft = this.draft;
+    this.saveChain = this.saveChain.then(async () => (generation === this.generation ? (await this.drafts.load()).saveOpinionDraft(caseId, draft) : undefined)).catch(() => undefined);
+  }
+
+  // Once issued, the case's draft is gone from the device.
+  private clearDraft(caseId: string): Promise<void> {
+    this.generation++;
+    return (this.saveChain = this.saveChain.then(async () => (await this.drafts.load()).clearOpinionDraft(caseId)).catch(() => undefined));
   }
 }

@@ -25,7 +25,9 @@ const previewPart = onDemand(() => import('./opinion-preview.view.js'));
  * recommendations, an answer to every open question (follow-up questions too, once the patient asks
  * them), and the report PDF; Issue says what is still missing (and moves focus to it) until nothing
  * is. Preview shows the draft in the patient's own `<so-opinion-summary>`, exactly as it will read
- * once issued. The draft lives in memory only: nothing is written to browser storage. A case that changed
+ * once issued. The draft is kept on the device only encrypted (AES-GCM under a key that cannot leave
+ * the browser, per case), comes back on a reload and is deleted once issued; nothing readable is
+ * written to browser storage. A case that changed
  * meanwhile is reloaded with the text kept. A patient's token gets "this page is for staff".
  *
  * @summary The specialist writes and issues the opinion.
