@@ -7,7 +7,8 @@ import { describe, it } from 'node:test';
 import { createClient, ForbiddenError, MemoryBackend, type Case, type SecondOpinionClient } from '../../src/index.js';
 import { OpinionEditorController, type EditorDrafts, type EditorHost } from '../../src/components/opinion-editor/opinion-editor.controller.js';
 import { editorEn } from '../../src/components/opinion-editor/opinion-editor.messages.js';
-import { missingAnswers, opinionInput, storedDraft, type OpinionDraft } from '../../src/components/opinion-editor/opinion-editor.model.js';
+import { missingAnswers, opinionInput, type OpinionDraft } from '../../src/components/opinion-editor/opinion-editor.model.js';
+import { DraftKeeper, storedDraft, type DraftStore } from '../../src/components/opinion-editor/draft-store.js';
 import { onDemand } from '../../src/core/on-demand.js';
 import { previewCase } from '../../src/components/opinion-editor/opinion-preview.model.js';
 import { opinionView, previewView } from '../../src/components/opinion-summary/opinion-summary.model.js';
@@ -112,11 +113,16 @@ describe('OpinionEditorController', () => {
   it('keeps the draft in the draft store per case, restores it in a new editor, and clears it once issued', async () => {
     // The store's contract in memory (the encrypted IndexedDB store is tested in the browser spec).
     const kept = new Map<string, OpinionDraft>();
-    const drafts: EditorDrafts = {
+    const store: DraftStore = {
       saveOpinionDraft: (id, d) => Promise.resolve(void kept.set(id, structuredClone(d))),
       loadOpinionDraft: (id) => Promise.resolve(storedDraft(kept.get(id))),
       clearOpinionDraft: (id) => Promise.resolve(void kept.delete(id)),
     };
+    const drafts: EditorDrafts = { DraftKeeper: class extends DraftKeeper {
+      constructor(id: string) {
+        super(id, store);
+      }
+    } };
     const client = createClient({ backend: new MemoryBackend() });
     const c = await inReview(client);
     const first = await open(client, c, drafts);

@@ -18,8 +18,8 @@ import type { EditorMessages } from './opinion-editor.messages.js';
 import { blockers, draftFor, missingAnswers, opinionInput, type OpinionDraft } from './opinion-editor.model.js';
 import type * as DraftStore from './draft-store.js';
 
-/** Where drafts are kept (the encrypted store; a test may hand in another). */
-export type EditorDrafts = Pick<typeof DraftStore, 'saveOpinionDraft' | 'loadOpinionDraft' | 'clearOpinionDraft'>;
+/** The part that keeps drafts (the encrypted store; a test may hand in another keeper). */
+export type EditorDrafts = Pick<typeof DraftStore, 'DraftKeeper'>;
 
 const DRAFTS = onDemand<EditorDrafts>(() => import('./draft-store.js'));
 
@@ -42,9 +42,8 @@ export class OpinionEditorController implements ReactiveController {
   /** The case the draft belongs to. */
   private draftFor?: string;
   private movedOn = false;
-  private saveChain: Promise<void> = Promise.resolve();
-  /** Bumped by every edit, a new case and a clear: a restore or a write from before is dropped. */
-  private generation = 0;
+  /** The keeper of the case's draft on the device, once its part is in. */
+  private keeper?: Promise<DraftStore.DraftKeeper | undefined>;
 
   constructor(private readonly host: EditorHost, private readonly port: ElementPort, private readonly drafts: OnDemand<EditorDrafts> = DRAFTS) {
     host.addController(this);
@@ -57,7 +56,13 @@ export class OpinionEditorController implements ReactiveController {
         this.draftFor = next.id;
         this.draft = draftFor(next);
         this.previewing = false;
-        if (next.status === 'in_review') this.restore(next.id);
+        const id = next.id;
+        this.keeper = this.drafts.load().then((d) => new d.DraftKeeper(id), () => undefined);
+        if (next.status === 'in_review') void this.keeper.then((k) => k?.restore((d) => {
+          if (this.draftFor !== id) return;
+          this.draft = d;
+          host.requestUpdate();
+        }));
       },
     });
     const ready = () => Boolean(this.case?.status === 'in_review' && host.activeClient && this.access === 'staff');
@@ -97,7 +102,8 @@ export class OpinionEditorController implements ReactiveController {
         return this.movedOn ? host.words.movedOn : host.words.issueFailed;
       },
       complete: (c) => {
-        void this.clearDraft(c.id);
+        // Once issued, the case's draft is gone from the device.
+        void this.keeper?.then((k) => k?.clear());
         port.emit(new SoOpinionIssuedEvent(c.id, c.opinion?.issuedAt ?? c.updatedAt));
         return { announce: host.words.issued, focus: 'heading' };
       },
@@ -148,32 +154,12 @@ export class OpinionEditorController implements ReactiveController {
 
   /** Resolves once every pending write (or clear) of the draft is done. */
   async draftSaved(): Promise<void> {
-    await this.saveChain;
+    await (await this.keeper)?.saved();
   }
 
-  // The draft kept for this case (a reload), unless the specialist typed meanwhile. A store that
-  // cannot be read (no IndexedDB, a lost key) leaves the draft as it is.
-  private restore(caseId: string): void {
-    const generation = ++this.generation;
-    void this.drafts.load().then((d) => d.loadOpinionDraft(caseId)).then((stored) => {
-      if (!stored || generation !== this.generation || this.draftFor !== caseId) return;
-      this.draft = stored;
-      this.host.requestUpdate();
-    }, () => undefined);
-  }
-
-  // Each change is written in turn, encrypted; a write asked for before a clear is dropped.
+  // Each change is written, encrypted, in turn.
   private persist(): void {
-    const caseId = this.draftFor;
-    if (!caseId) return;
-    const generation = ++this.generation;
     const draft = this.draft;
-    this.saveChain = this.saveChain.then(async () => (generation === this.generation ? (await this.drafts.load()).saveOpinionDraft(caseId, draft) : undefined)).catch(() => undefined);
-  }
-
-  // Once issued, the case's draft is gone from the device.
-  private clearDraft(caseId: string): Promise<void> {
-    this.generation++;
-    return (this.saveChain = this.saveChain.then(async () => (await this.drafts.load()).clearOpinionDraft(caseId)).catch(() => undefined));
+    void this.keeper?.then((k) => k?.save(draft));
   }
 }

@@ -2,7 +2,7 @@
 // ones, or follow-up questions after an opinion), what a draft starts from, and what keeps Issue
 // closed. No Lit here, so it is tested in Node.
 import type { Case, OpinionInput, Question } from '../../core/model/case.js';
-import { OUTCOMES, type Outcome } from '../../core/model/codes.js';
+import type { Outcome } from '../../core/model/codes.js';
 
 /** What the specialist has written so far. */
 export interface OpinionDraft {
@@ -28,22 +28,6 @@ export function draftFor(c: Pick<Case, 'opinion'>): OpinionDraft {
   return o
     ? { outcome: o.outcome, summary: o.summary, diagnosis: o.diagnosis ?? '', recommendations: o.recommendations.join('\n'), answers: {}, ...(o.reportRecordId ? { reportRecordId: o.reportRecordId } : {}) }
     : { outcome: '', summary: '', diagnosis: '', recommendations: '', answers: {} };
-}
-
-const isText = (v: unknown, max: number): v is string => typeof v === 'string' && v.length <= max;
-
-/** A draft read back from storage, if it has a draft's shape (anything else is dropped). */
-export function storedDraft(value: unknown): OpinionDraft | undefined {
-  if (!value || typeof value !== 'object') return undefined;
-  const d = value as Record<string, unknown>;
-  const outcome = d.outcome === '' || OUTCOMES.includes(d.outcome as Outcome) ? (d.outcome as Outcome | '') : undefined;
-  const answers = d.answers && typeof d.answers === 'object' ? Object.entries(d.answers as Record<string, unknown>) : undefined;
-  if (outcome === undefined || !isText(d.summary, 5000) || !isText(d.diagnosis, 2000) || !isText(d.recommendations, 100_000) || !answers) return undefined;
-  if (answers.length > 50 || !answers.every(([, a]) => isText(a, 5000))) return undefined;
-  return {
-    outcome, summary: d.summary, diagnosis: d.diagnosis, recommendations: d.recommendations, answers: Object.fromEntries(answers) as Record<string, string>,
-    ...(isText(d.reportRecordId, 200) && d.reportRecordId ? { reportRecordId: d.reportRecordId } : {}),
-  };
 }
 
 /** The open questions the draft does not answer yet (in their order, with their 1-based number). */

@@ -163,12 +163,9 @@ export class SoOpinionEditor extends SoElement {
       editor.togglePreview();
       if (!previewPart.now) void previewPart.load().then(() => this.requestUpdate(), () => this.requestUpdate());
     };
-    const on = editor.previewing;
-    return html`<div class="buttons"><button id="preview-toggle" part="preview-toggle" type="button" class="secondary" aria-expanded=${on ? 'true' : 'false'}
-      aria-controls="preview" @click=${toggle}>${m.preview}</button></div>
-      <section id="preview" part="preview" class="preview" aria-labelledby="preview-heading" ?hidden=${!on}>
-        ${on && previewPart.now ? previewPart.now.renderPreview({ case: c, draft: editor.draft, words: m, locale: this.locale }) : nothing}
-      </section>`;
+    const part = editor.previewing && previewPart.now;
+    return html`<div class="buttons"><button id="preview-toggle" part="preview-toggle" type="button" class="secondary" aria-expanded=${String(editor.previewing)} @click=${toggle}>${m.preview}</button></div>
+      ${part ? html`<section part="preview" class="preview" aria-labelledby="preview-heading">${part.renderPreview({ case: c, draft: editor.draft, words: m, locale: this.locale })}</section>` : nothing}`;
   }
 
   // The field a check's message belongs to, so only that field is marked invalid.
