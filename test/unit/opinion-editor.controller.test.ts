@@ -5,9 +5,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createClient, ForbiddenError, MemoryBackend, type Case, type SecondOpinionClient } from '../../src/index.js';
-import { OpinionEditorController, type EditorHost } from '../../src/components/opinion-editor/opinion-editor.controller.js';
+import { OpinionEditorController, type EditorDrafts, type EditorHost } from '../../src/components/opinion-editor/opinion-editor.controller.js';
 import { editorEn } from '../../src/components/opinion-editor/opinion-editor.messages.js';
-import { missingAnswers, opinionInput } from '../../src/components/opinion-editor/opinion-editor.model.js';
+import { missingAnswers, opinionInput, type OpinionDraft } from '../../src/components/opinion-editor/opinion-editor.model.js';
+import { DraftKeeper, storedDraft, type DraftStore } from '../../src/components/opinion-editor/draft-store.js';
+import { onDemand } from '../../src/core/on-demand.js';
+import { previewCase } from '../../src/components/opinion-editor/opinion-preview.model.js';
+import { opinionView, previewView } from '../../src/components/opinion-summary/opinion-summary.model.js';
 import type { SoOpinionIssuedEvent } from '../../src/components/opinion-editor/opinion-editor.events.js';
 import type { WatchConnection } from '../../src/core/watch/watch-events.js';
 import { nextEvent } from '../fixtures/events.js';
@@ -18,10 +22,10 @@ class Editor extends TestHost implements EditorHost {
   words = editorEn;
   connection: WatchConnection = 'connecting';
   readonly controller: OpinionEditorController;
-  constructor(client: SecondOpinionClient, caseId: string) {
+  constructor(client: SecondOpinionClient, caseId: string, drafts?: EditorDrafts) {
     super(client);
     this.caseId = caseId;
-    this.controller = new OpinionEditorController(this, this.port);
+    this.controller = new OpinionEditorController(this, this.port, drafts && onDemand(() => Promise.resolve(drafts)));
   }
 }
 
@@ -32,8 +36,8 @@ async function inReview(client: SecondOpinionClient): Promise<Case> {
   return client.staff.startReview(c.id);
 }
 
-async function open(client: SecondOpinionClient, c: Case): Promise<Editor> {
-  const host = new Editor(client, c.id);
+async function open(client: SecondOpinionClient, c: Case, drafts?: EditorDrafts): Promise<Editor> {
+  const host = new Editor(client, c.id, drafts);
   host.connect();
   await host.until(() => host.controller.case?.id === c.id && host.controller.access !== 'checking');
   return host;
@@ -75,6 +79,69 @@ describe('OpinionEditorController', () => {
     assert.equal(done.opinion!.reportRecordId, e.draft.reportRecordId);
     assert.deepEqual(done.questions.map((q) => q.answer?.text), ['Yes.', 'Waiting a month is safe.']);
     host.disconnect();
+  });
+
+  it('previews the draft as the patient will read it: the same view as the issued case, without the actions', async () => {
+    const client = createClient({ backend: new MemoryBackend() });
+    const c = await inReview(client);
+    const host = await open(client, c);
+    const e = host.controller;
+    assert.equal(previewCase(e.case!, e.draft, '2026-01-01T00:00:00Z'), undefined, 'no preview before an outcome');
+    assert.equal(e.previewing, false);
+    e.togglePreview();
+    assert.equal(e.previewing, true);
+    e.edit({ outcome: 'treatment_change', summary: ' Try radiation first. ', diagnosis: 'Stage I', recommendations: 'Radiation\n Review in 3 months' });
+    const [q1, q2] = e.case!.questions;
+    e.answer(q1!.id, 'No.');
+    const partial = opinionView(previewCase(e.case!, e.draft, '2026-01-01T00:00:00Z')!);
+    assert.deepEqual(partial.questions.map((q) => q.answer), ['No.', undefined], 'an unanswered question shows as unanswered');
+    e.answer(q2!.id, 'Yes, a month is safe.');
+    const preview = previewView(opinionView(previewCase(e.case!, e.draft, '2026-01-01T00:00:00Z')!));
+    await e.issue.run();
+    assert.equal(e.issue.status, 'complete');
+    const issued = opinionView(await client.cases.get(c.id));
+    const { issuedAt: _a, ...seen } = preview.second!;
+    const { issuedAt: _b, ...real } = issued.second!;
+    assert.deepEqual(seen, real, 'the opinion previewed is the opinion issued');
+    assert.deepEqual(preview.questions, issued.questions);
+    assert.deepEqual(preview.first, issued.first);
+    assert.deepEqual([preview.share.state, preview.canFollowUp, preview.canAskAnother], ['unavailable', false, false], 'no patient action in a preview');
+    assert.equal(issued.canAskAnother, true);
+    host.disconnect();
+  });
+
+  it('keeps the draft in the draft store per case, restores it in a new editor, and clears it once issued', async () => {
+    // The store's contract in memory (the encrypted IndexedDB store is tested in the browser spec).
+    const kept = new Map<string, OpinionDraft>();
+    const store: DraftStore = {
+      saveOpinionDraft: (id, d) => Promise.resolve(void kept.set(id, structuredClone(d))),
+      loadOpinionDraft: (id) => Promise.resolve(storedDraft(kept.get(id))),
+      clearOpinionDraft: (id) => Promise.resolve(void kept.delete(id)),
+    };
+    const drafts: EditorDrafts = { DraftKeeper: class extends DraftKeeper {
+      constructor(id: string) {
+        super(id, store);
+      }
+    } };
+    const client = createClient({ backend: new MemoryBackend() });
+    const c = await inReview(client);
+    const first = await open(client, c, drafts);
+    first.controller.edit({ outcome: 'refined', summary: 'Kept across a reload.' });
+    first.controller.answer(c.questions[0]!.id, 'Yes.');
+    await first.controller.draftSaved();
+    first.disconnect();
+    assert.deepEqual(kept.get(c.id)?.answers, { [c.questions[0]!.id]: 'Yes.' });
+
+    const again = await open(client, c, drafts);
+    await again.until(() => again.controller.draft.summary === 'Kept across a reload.');
+    assert.equal(again.controller.draft.outcome, 'refined');
+    for (const q of again.controller.case!.questions) again.controller.answer(q.id, 'An answer.');
+    await again.controller.issue.run();
+    assert.equal(again.controller.issue.status, 'complete');
+    await again.controller.draftSaved();
+    assert.equal(kept.has(c.id), false, 'cleared once issued');
+    again.disconnect();
+    assert.equal(storedDraft({ outcome: 'nonsense', summary: '', diagnosis: '', recommendations: '', answers: {} }), undefined, 'a damaged draft is dropped');
   });
 
   it('answers follow-up questions from the issued opinion: only the new question is asked for', async () => {

@@ -7,7 +7,7 @@ import { describe, it } from 'node:test';
 import { createClient, ForbiddenError, MemoryBackend, type CaseSummary, type SecondOpinionClient } from '../../src/index.js';
 import { QueueController, type QueueHost, type QueueTimers, type QueueVisibility } from '../../src/components/triage-queue/triage-queue.controller.js';
 import { queueEn } from '../../src/components/triage-queue/triage-queue.messages.js';
-import { EMPTY_FORM, filterOf, needOf } from '../../src/components/triage-queue/triage-queue.model.js';
+import { EMPTY_FORM, filterOf, needOf, sortPage } from '../../src/components/triage-queue/triage-queue.model.js';
 import type { SoCaseOpenEvent } from '../../src/components/triage-queue/triage-queue.events.js';
 import { validRequest } from '../fixtures/requests.js';
 import { TestHost } from './support/controller-host.js';
@@ -94,6 +94,27 @@ describe('QueueController', () => {
     await host.until(() => host.controller.phase === 'ready');
     return { client, host, made };
   }
+
+  it('sorts the page on show by due date or urgency (ties in the order received), and says so', async () => {
+    const lines = [
+      line({ id: 'n', urgency: 'routine' }), line({ id: 'd2', expectedBy: '2026-12-09' }),
+      line({ id: 's', urgency: 'soon', expectedBy: '2026-12-20' }), line({ id: 'd1', expectedBy: '2026-12-01', urgency: 'routine' }),
+    ];
+    assert.deepEqual(sortPage(lines, 'received').map((l) => l.id), ['n', 'd2', 's', 'd1'], 'as the server sent them');
+    assert.deepEqual(sortPage(lines, 'due').map((l) => l.id), ['d1', 'd2', 's', 'n'], 'soonest due first, none last');
+    assert.deepEqual(sortPage(lines, 'urgency').map((l) => l.id), ['s', 'n', 'd1', 'd2'], 'soon, routine, then none');
+    // On a page: the oldest case is the urgent one (setUp), so urgency turns the page round.
+    const { host, made } = await setUp(2);
+    const q = host.controller;
+    assert.deepEqual(q.items.map((i) => i.id), [made[1]!.id, made[0]!.id]);
+    q.sortBy('urgency');
+    assert.equal(host.announced.at(-1), queueEn.sortedBy(queueEn.sortBy.urgency));
+    assert.deepEqual(q.items.map((i) => i.id), [made[0]!.id, made[1]!.id]);
+    assert.deepEqual(q.page!.items.map((i) => i.id), [made[1]!.id, made[0]!.id], 'the page itself is as the server sent it');
+    q.sortBy('bogus' as never);
+    assert.equal(q.sort, 'urgency');
+    host.disconnect();
+  });
 
   it('pages through the open cases with the cursor, focus on the list heading after a move', async () => {
     const { host, made } = await setUp(3);

@@ -23,6 +23,10 @@ export interface EditorMessages extends StaffCommonMessages {
   reportAttached: string;
   reportUploading: string;
   reportFailed: string;
+  preview: string;
+  previewHeading: string;
+  previewIntro: string;
+  previewNeedsOutcome: string;
   issue: string;
   issuing: string;
   /** Why Issue is closed: what is still missing. */
@@ -63,6 +67,10 @@ export const editorEn: EditorMessages = {
   reportAttached: 'The report is attached.',
   reportUploading: 'Attaching the report…',
   reportFailed: 'We could not attach this file. Choose a PDF and try again.',
+  preview: 'Preview',
+  previewHeading: 'What the patient will see',
+  previewIntro: 'Nothing is sent until you issue the opinion.',
+  previewNeedsOutcome: 'Choose an outcome to preview.',
   issue: 'Issue the opinion',
   issuing: 'Issuing…',
   blockedHeading: 'Before you can issue the opinion',

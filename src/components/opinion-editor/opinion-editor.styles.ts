@@ -9,5 +9,6 @@ export const opinionEditorStyles = css`
     .question .text { white-space: pre-wrap; }
     .blockers { margin: 0 0 calc(var(--_space) * 3); }
     button[aria-disabled='true'] { opacity: 0.6; }
+    .preview { border: 2px dashed var(--_border); padding: calc(var(--_space) * 3); margin-bottom: calc(var(--_space) * 4); }
   }
 `;

@@ -3,6 +3,7 @@
 // then Issue, which says what is still missing until nothing is.
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { onDemand } from '../../core/on-demand.js';
 import { OUTCOMES, type Locale, type Outcome } from '../../core/model/codes.js';
 import type { Case } from '../../core/model/case.js';
 import type { WatchConnection } from '../../core/watch/watch-events.js';
@@ -16,11 +17,17 @@ import { EDITOR_WORDS, type EditorMessages } from './opinion-editor.messages.js'
 import { blockers, openQuestions } from './opinion-editor.model.js';
 import { opinionEditorStyles } from './opinion-editor.styles.js';
 
+// The preview (with the patient's <so-opinion-summary>), loaded when a preview is first asked for.
+const previewPart = onDemand(() => import('./opinion-preview.view.js'));
+
 /**
  * The specialist's opinion: a coded outcome, a summary for the patient, the diagnosis,
  * recommendations, an answer to every open question (follow-up questions too, once the patient asks
  * them), and the report PDF; Issue says what is still missing (and moves focus to it) until nothing
- * is. The draft lives in memory only: nothing is written to browser storage. A case that changed
+ * is. Preview shows the draft in the patient's own `<so-opinion-summary>`, exactly as it will read
+ * once issued. The draft is kept on the device only encrypted (AES-GCM under a key that cannot leave
+ * the browser, per case), comes back on a reload and is deleted once issued; nothing readable is
+ * written to browser storage. A case that changed
  * meanwhile is reloaded with the text kept. A patient's token gets "this page is for staff".
  *
  * @summary The specialist writes and issues the opinion.
@@ -30,6 +37,8 @@ import { opinionEditorStyles } from './opinion-editor.styles.js';
  * @csspart form - The opinion form.
  * @csspart question - One question with its answer box.
  * @csspart blockers - What is still missing before Issue.
+ * @csspart preview-toggle - The button that shows or hides the preview.
+ * @csspart preview - The patient's view of the draft.
  * @csspart issue - The Issue button.
  * @csspart error - An error message.
  * @cssprop --so-color-primary - Buttons.
@@ -141,9 +150,22 @@ export class SoOpinionEditor extends SoElement {
       </ul></div>`}
       ${issue.invalid ? html`<p id="issue-invalid" class="error">${issue.invalid}</p>` : nothing}
       ${issue.error ? html`<p id="issue-error" part="error" class="error notice" role="alert" tabindex="-1">${issue.error}</p>` : nothing}
+      ${this.renderPreview(c, m)}
       <div class="buttons"><button id="issue" part="issue" type="submit" aria-disabled=${editor.complete ? 'false' : 'true'}
         aria-describedby=${editor.complete ? nothing : 'blockers'} ?disabled=${busy}>${busy ? m.issuing : m.issue}</button></div>
     </form>`;
+  }
+
+  // The Preview toggle, and once on, the patient's summary of the draft (its part loaded on first use).
+  private renderPreview(c: Case, m: EditorMessages): TemplateResult {
+    const { editor } = this;
+    const toggle = () => {
+      editor.togglePreview();
+      if (!previewPart.now) void previewPart.load().then(() => this.requestUpdate(), () => this.requestUpdate());
+    };
+    const part = editor.previewing && previewPart.now;
+    return html`<div class="buttons"><button id="preview-toggle" part="preview-toggle" type="button" class="secondary" aria-expanded=${String(editor.previewing)} @click=${toggle}>${m.preview}</button></div>
+      ${part ? html`<section part="preview" class="preview" aria-labelledby="preview-heading">${part.renderPreview({ case: c, draft: editor.draft, words: m, locale: this.locale })}</section>` : nothing}`;
   }
 
   // The field a check's message belongs to, so only that field is marked invalid.

@@ -89,6 +89,11 @@ export function opinionView(c: Case): OpinionView {
   };
 }
 
+/** A view for a static preview: the opinion as the patient reads it, none of the patient's actions. */
+export function previewView(v: OpinionView): OpinionView {
+  return { ...v, share: { state: 'unavailable' }, canFollowUp: false, canAskAnother: false };
+}
+
 /** An earlier request in the chain a case follows, and its opinion if it got one. */
 export interface EarlierOpinionView {
   caseId: string;

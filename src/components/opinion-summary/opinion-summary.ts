@@ -16,7 +16,7 @@ import type { MessagesOverride } from '../shared/i18n/messages.js';
 import { tokenStyles } from '../shared/tokens.styles.js';
 import { SoAnotherOpinionEvent, SoOpinionSharedEvent } from './opinion-summary.events.js';
 import { OPINION_WORDS, type OpinionMessages } from './opinion-summary.messages.js';
-import { opinionView, type EarlierOpinionView, type OpinionView } from './opinion-summary.model.js';
+import { opinionView, previewView, type EarlierOpinionView, type OpinionView } from './opinion-summary.model.js';
 import { opinionSummaryStyles } from './opinion-summary.styles.js';
 import { textStyles } from '../shared/text.styles.js';
 import { saveBlob } from '../shared/save-blob.js';
@@ -70,13 +70,20 @@ export class SoOpinionSummary extends SoElement {
   /** The case whose opinion to show. */
   @property({ attribute: 'case-id', reflect: true }) caseId?: string;
 
+  /**
+   * A case to show as it stands, in place of the one `case-id` names: a static preview (the opinion
+   * editor's "as the patient will see it"). Nothing is loaded or followed for it, and the patient's
+   * actions (report download, sharing, follow-up, another opinion) are not offered.
+   */
+  @property({ attribute: false }) preview?: Case;
+
   // Followed live like the tracker: a follow-up answer or a correction issued while the page is open
   // shows without a reload (one read used to be all it got: issue 16).
   private readonly cases = new LiveCaseController(this, { onReset: () => (this.followUpSent = false) });
 
   /** The case on show, as last seen. */
   get case(): Case | undefined {
-    return this.cases.case;
+    return this.preview ?? this.cases.case;
   }
   private followUpSent = false;
   /** The opinions of the requests this case follows, nearest first. */
@@ -88,7 +95,7 @@ export class SoOpinionSummary extends SoElement {
   @state() private formsFailed = false;
 
   // One action at a time: while one is on its way, the others wait.
-  private readonly ready = () => Boolean(this.case && this.activeClient) && !this.actions.some((a) => a.pending);
+  private readonly ready = () => Boolean(this.case && this.activeClient && !this.preview) && !this.actions.some((a) => a.pending);
   private readonly failed = () => this.words.actionFailed;
 
   private readonly report = new CaseAction<[recordId: string], Blob>(this, this.port, {
@@ -149,7 +156,7 @@ export class SoOpinionSummary extends SoElement {
     const c = this.case;
     const client = this.activeClient;
     let chain: EarlierOpinionView[] = [];
-    if (c && previous && client) {
+    if (c && previous && client && !this.preview) {
       try {
         const part = await earlierPart.load();
         adoptStyles(this.renderRoot, part.styles);
@@ -163,12 +170,16 @@ export class SoOpinionSummary extends SoElement {
 
   // An update that draws a form first waits for the forms' part, so no form is drawn before it is in.
   protected override scheduleUpdate(): void | Promise<unknown> {
-    const v = this.case && !this.formsFailed && !formsPart.now ? opinionView(this.case) : undefined;
+    const v = this.case && !this.formsFailed && !formsPart.now ? this.view(this.case) : undefined;
     if (!v || (v.share.state !== 'available' && !v.canFollowUp)) return super.scheduleUpdate();
     return formsPart.load().then(
       (part) => adoptStyles(this.renderRoot, part.styles),
       () => void (this.formsFailed = true),
     ).then(() => super.scheduleUpdate());
+  }
+
+  private view(c: Case): OpinionView {
+    return this.preview ? previewView(opinionView(c)) : opinionView(c);
   }
 
   /** Loads the case again. */
@@ -188,12 +199,12 @@ export class SoOpinionSummary extends SoElement {
 
   protected override render(): TemplateResult {
     const m = this.words;
-    if (this.cases.phase === 'error' || this.formsFailed) {
+    if ((this.cases.phase === 'error' && !this.preview) || this.formsFailed) {
       return html`<p part="error" class="error" role="alert">${m.loadError}</p><button type="button" class="secondary" @click=${() => this.load()}>${m.retry}</button>`;
     }
     const c = this.case;
     if (!c) return html`<p role="status" class="muted">${m.loading}</p>`;
-    const v = opinionView(c);
+    const v = this.view(c);
     return html`<article aria-labelledby="heading">
       <h2 id="heading" part="heading">${m.summaryHeading}</h2>
       ${v.second ? nothing : html`<p>${m.notReady}</p><p class="muted">${statusText(c.status, this.locale).next}</p>`}
@@ -218,7 +229,7 @@ export class SoOpinionSummary extends SoElement {
           <p class="answer ${q.answer ? '' : 'muted'}">${q.answer ?? m.noAnswer}</p>
         </li>`)}</ol>
       </section>` : nothing}
-      ${v.second?.reportRecordId ? html`<section aria-labelledby="report-heading">
+      ${v.second?.reportRecordId && !this.preview ? html`<section aria-labelledby="report-heading">
         <h3 id="report-heading">${m.reportHeading}</h3>
         <button part="report" type="button" class="secondary" ?disabled=${this.report.pending} @click=${() => this.report.run(v.second!.reportRecordId!)}>${this.report.pending ? m.reportDownloading : m.reportDownload}</button>
       </section>` : nothing}

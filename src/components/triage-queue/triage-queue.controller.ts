@@ -12,7 +12,7 @@ import { PagedCaseList, type CaseListState } from '../shared/list-pager.js';
 import type { ElementPort } from '../shared/port.js';
 import { SoCaseOpenEvent } from './triage-queue.events.js';
 import type { QueueMessages } from './triage-queue.messages.js';
-import { EMPTY_FORM, filterOf, isReferenceSearch, type QueueForm } from './triage-queue.model.js';
+import { EMPTY_FORM, filterOf, isReferenceSearch, QUEUE_SORTS, sortPage, type QueueForm, type QueueSort } from './triage-queue.model.js';
 
 /** The element a QueueController serves. */
 export interface QueueHost extends ReactiveControllerHost {
@@ -57,6 +57,8 @@ const lineKey = (s: CaseSummary) => `${s.id}:${s.status}:${s.updatedAt}`;
 export class QueueController implements ReactiveController {
   /** The filter as the form shows it (applied). */
   form: QueueForm = { ...EMPTY_FORM };
+  /** How the page on show is ordered (in the browser: the server pages by date received). */
+  sort: QueueSort = 'received';
   /** What is wrong with the reference search, shown beside it. */
   referenceError?: string;
   /** The id of the case last opened (marked in the list). */
@@ -152,6 +154,19 @@ export class QueueController implements ReactiveController {
     }
     this.referenceError = undefined;
     this.form = { ...form };
+    this.host.requestUpdate();
+  }
+
+  /** The cases on show, in the chosen order. */
+  get items(): CaseSummary[] {
+    return sortPage(this.page?.items ?? [], this.sort);
+  }
+
+  /** Orders the page on show, and says so. */
+  sortBy(sort: QueueSort): void {
+    if (!QUEUE_SORTS.includes(sort) || sort === this.sort) return;
+    this.sort = sort;
+    this.port.announce(this.host.words.sortedBy(this.host.words.sortBy[sort]));
     this.host.requestUpdate();
   }
 

@@ -2,6 +2,7 @@
 // from the core (`statusText`). Never a patient's name: a case is named by its reference.
 import { ElementWords } from '../shared/i18n/element-words.js';
 import { staffCommonEn, type StaffCommonMessages } from '../shared/i18n/staff.messages.js';
+import type { QueueSort } from './triage-queue.model.js';
 
 /** Every user-facing string <so-triage-queue> owns. Each catalogue defines every key. */
 export interface QueueMessages extends StaffCommonMessages {
@@ -21,6 +22,9 @@ export interface QueueMessages extends StaffCommonMessages {
   referenceHint: string;
   referenceInvalid: string;
   apply: string;
+  sortLabel: string;
+  sortBy: Record<QueueSort, string>;
+  sortedBy: (order: string) => string;
   clear: string;
   colReference: string;
   colStatus: string;
@@ -71,6 +75,9 @@ export const queueEn: QueueMessages = {
   referenceHint: 'The start of the reference is enough, for example SO-7K2M.',
   referenceInvalid: 'A reference has only letters, numbers and dashes, for example SO-7K2M.',
   apply: 'Apply filters',
+  sortLabel: 'Sort this page by',
+  sortBy: { received: 'Date received', due: 'Due date', urgency: 'Urgency' },
+  sortedBy: (o) => `Page sorted by ${o.toLowerCase()}.`,
   clear: 'Clear filters',
   colReference: 'Reference',
   colStatus: 'Status',

@@ -68,3 +68,22 @@ export function filterOf(form: QueueForm, now: Date): StaffListFilter {
 
 /** A reference search the server accepts: letters, digits and dashes, at most 40. */
 export const isReferenceSearch = (value: string): boolean => value.trim() === '' || /^[A-Za-z0-9-]{1,40}$/.test(value.trim());
+
+/** How the page on show is ordered: as received (newest first, the server's order), by due date, or by urgency. */
+export type QueueSort = 'received' | 'due' | 'urgency';
+
+export const QUEUE_SORTS: readonly QueueSort[] = ['received', 'due', 'urgency'];
+
+const URGENCY_RANK: Record<string, number> = { soon: 0, routine: 1 };
+
+/**
+ * The page's cases in `sort` order; the server's order (newest received first) breaks ties. Due: the
+ * earliest expected date first, no date last. Urgency: soon, routine, then none given. Only the page
+ * on show is ordered: the server pages by date received.
+ */
+export function sortPage(items: readonly CaseSummary[], sort: QueueSort): CaseSummary[] {
+  const out = [...items];
+  if (sort === 'due') out.sort((a, b) => (a.expectedBy ?? '\uffff').localeCompare(b.expectedBy ?? '\uffff'));
+  if (sort === 'urgency') out.sort((a, b) => (URGENCY_RANK[a.urgency ?? ''] ?? 2) - (URGENCY_RANK[b.urgency ?? ''] ?? 2));
+  return out;
+}

@@ -14,7 +14,7 @@ import { tokenStyles } from '../shared/tokens.styles.js';
 import { calendarDate } from '../status-tracker/status-tracker.model.js';
 import { QueueController } from './triage-queue.controller.js';
 import { QUEUE_WORDS, type QueueMessages } from './triage-queue.messages.js';
-import { needOf, type QueueForm } from './triage-queue.model.js';
+import { needOf, QUEUE_SORTS, type QueueForm, type QueueSort } from './triage-queue.model.js';
 import { triageQueueStyles } from './triage-queue.styles.js';
 
 /** A `<so-case-review>` as the queue sees it: something that opens a case. */
@@ -25,7 +25,8 @@ interface CaseOpener extends Element {
 /**
  * The coordinator's inbox: the cases staff may see, a page at a time, with what each needs (new,
  * waiting on the patient and for how long, the patient's reply in, overdue against the turnaround
- * clock), filters by status, specialty, urgency and due date, a search by reference, and live
+ * clock), filters by status, specialty, urgency and due date, a search by reference, the page on
+ * show sorted by date received, due date or urgency (in the browser: pages go by date received), and live
  * re-reads while the page is visible. Choosing a case fires `so-case-open`; unless cancelled, a
  * `<so-case-review>` in the same document (or shadow root) opens it. A patient's token gets
  * "this page is for staff".
@@ -35,6 +36,7 @@ interface CaseOpener extends Element {
  * @fires {SoCaseOpenEvent} so-case-open - Cancelable; a case was chosen (`caseId`, `reference`).
  * @csspart heading - The queue's heading.
  * @csspart filters - The filter form.
+ * @csspart sort - The "sort this page by" choice.
  * @csspart table - The table of cases.
  * @csspart case - One case's row.
  * @csspart open - The button that opens a case.
@@ -70,7 +72,7 @@ export class SoTriageQueue extends SoElement {
 
   /** The cases on show. */
   get cases(): CaseSummary[] {
-    return this.queue.page?.items ?? [];
+    return this.queue.items;
   }
 
   protected override wordsLoading(locale: Locale): Promise<void> | undefined {
@@ -160,13 +162,17 @@ export class SoTriageQueue extends SoElement {
     return html`
       <h3 id="list-heading" tabindex="-1">${m.pageOf(page.page)}</h3>
       <p role="status" class="muted">${m.count(page.items.length, page.page)}</p>
+      <div part="sort" class="field sort"><label for="sort">${m.sortLabel}</label>
+        <select id="sort" name="sort" @change=${(e: Event) => queue.sortBy((e.currentTarget as HTMLSelectElement).value as QueueSort)}>
+          ${QUEUE_SORTS.map((o) => html`<option value=${o} ?selected=${queue.sort === o}>${m.sortBy[o]}</option>`)}
+        </select></div>
       ${queue.stale ? html`<p class="muted stale">${m.staleUpdates}</p>` : nothing}
       ${page.items.length === 0 ? html`<p>${m.empty}</p>` : html`<div class="table-wrap"><table part="table" aria-labelledby="heading list-heading">
         <thead><tr>
           <th scope="col">${m.colReference}</th><th scope="col">${m.colStatus}</th><th scope="col">${m.colNeeds}</th>
           <th scope="col">${m.colSpecialty}</th><th scope="col">${m.colUrgency}</th><th scope="col">${m.colDue}</th>
         </tr></thead>
-        <tbody>${page.items.map((s) => {
+        <tbody>${queue.items.map((s) => {
           const need = needOf(s, now);
           const words = !need ? m.none : need.kind === 'new' ? m.needNew : need.kind === 'waiting' ? m.needWaiting(need.days)
             : need.kind === 'replied' ? m.needReplied(calendarDate(need.at, locale)) : m.needOverdue(need.days);
