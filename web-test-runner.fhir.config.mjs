@@ -26,5 +26,8 @@ export default {
   plugins: [...base.plugins, fhirEnginePlugin()],
   // Each FHIR write is validated against the R4 definitions: a whole-life test with three cases and
   // axe runs takes ~10 s alone, and more with three browsers sharing two cores.
-  testFramework: { config: { ...rest.testFramework?.config, timeout: 60000 } },
+  // One retry: on a heavily loaded machine, about one full run in three had one whole-life tracker
+  // test stall on this engine (its waits now say what the tracker had). The cause is not found yet
+  // (it never showed on a quiet machine or in the Node FHIR tests); a test that fails twice still fails.
+  testFramework: { config: { ...rest.testFramework?.config, timeout: 60000, retries: 1 } },
 };

@@ -22,19 +22,24 @@ async function tracker(s: Session, c: Case, lang = 'en'): Promise<SoStatusTracke
   return el;
 }
 
+/** Waits for `wait`, bounded: a change that never arrives fails with what the tracker had, not at the test's timeout. */
+async function within<T>(wait: Promise<T>, ms: number, what: () => string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(what())), ms);
+  });
+  try {
+    return await Promise.race([wait, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** Waits for the so-status-changed event that moves the tracker to `status`, then for the DOM to show it. */
 async function shows(el: SoStatusTracker, status: Status): Promise<void> {
   if (el.case?.status !== status) {
-    // Bounded, so a change that never arrives fails with what the tracker had rather than at the test's timeout.
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const late = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`never showed ${status}: the tracker has ${el.case?.status ?? 'no case'}, connection ${el.connection}`)), 25_000);
-    });
-    try {
-      await Promise.race([nextEvent<SoStatusChangedEvent>(el, 'so-status-changed', (e) => e.status === status), late]);
-    } finally {
-      clearTimeout(timer);
-    }
+    await within(nextEvent<SoStatusChangedEvent>(el, 'so-status-changed', (e) => e.status === status), 25_000,
+      () => `never showed ${status}: the tracker has ${el.case?.status ?? 'no case'}, connection ${el.connection}, page ${document.visibilityState}`);
   }
   await until(() => el.case?.status === status, `case ${status}`);
   await el.updateComplete;
@@ -179,7 +184,7 @@ describe('<so-status-tracker> when the patient is needed', () => {
     await ready(el);
     const needed = nextEvent<SoActionRequiredEvent>(el, 'so-action-required');
     await s.staff.staff.requestInformation(c.id, { message: 'Please add your pathology report.', recordKinds: ['pathology'] });
-    const action = await needed;
+    const action = await within(needed, 25_000, () => `no so-action-required: the tracker has ${el.case?.status ?? 'no case'}, connection ${el.connection}, page ${document.visibilityState}`);
     expect(action.action.message).to.equal('Please add your pathology report.');
     await shows(el, 'info_requested');
     expect($(el, '[part~="action"]').textContent).to.contain('Please add your pathology report.');
