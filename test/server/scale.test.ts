@@ -83,7 +83,10 @@ describe('live events across instances', () => {
     const cut = await sql("SELECT pg_terminate_backend(pid) AS ok FROM pg_stat_activity WHERE application_name = 'so-listen' AND datname = current_database()");
     assert.equal(cut.length, nodes.length);
     assert.equal((await call(b.url, `/v1/staff/cases/${c.id}/triage`, staff, { method: 'POST' })).status, 200);
-    const got = await sse.next();
+    // Once back, the instance also tells its streams `case-changed` (a signal without an id, to read
+    // the case again): it may come before or after the entry; the entry itself must come.
+    let got = await sse.next();
+    while (got.event === 'case-changed') got = await sse.next();
     assert.equal(got.id, '3');
     assert.equal(JSON.parse(got.data).case.status, 'triage');
     await sse.cancel();
