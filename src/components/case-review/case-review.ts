@@ -16,7 +16,7 @@ import { saveBlob } from '../shared/save-blob.js';
 import { staffStyles } from '../shared/staff.styles.js';
 import { textStyles } from '../shared/text.styles.js';
 import { tokenStyles } from '../shared/tokens.styles.js';
-import { calendarDate, formatList } from '../status-tracker/status-tracker.model.js';
+import { calendarDate, formatDate, formatList } from '../shared/i18n/format.js';
 import { CaseReviewController } from './case-review.controller.js';
 import { REVIEW_WORDS, type ReviewMessages } from './case-review.messages.js';
 import { MOVES_WITH_FORM, parseRoles, previewKind, type StaffRole } from './case-review.model.js';
@@ -296,7 +296,7 @@ export class SoCaseReview extends SoElement {
   }
 }
 
-const formatDateTime = (value: string, locale: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(value));
+const formatDateTime = (value: string, locale: string) => formatDate(value, locale, { dateStyle: 'medium', timeStyle: 'short' });
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -11,7 +11,7 @@ import { SoElement } from '../shared/base-element.js';
 import { CaseAction } from '../shared/case-action.js';
 import { LiveCaseController } from '../shared/live-case-controller.js';
 import { claimClientError } from '../shared/client-errors.js';
-import { formatDate } from '../shared/i18n/format.js';
+import { calendarDate } from '../shared/i18n/format.js';
 import type { MessagesOverride } from '../shared/i18n/messages.js';
 import { tokenStyles } from '../shared/tokens.styles.js';
 import { SoAnotherOpinionEvent, SoOpinionSharedEvent } from './opinion-summary.events.js';
@@ -189,7 +189,7 @@ export class SoOpinionSummary extends SoElement {
   }
 
   private date(value: string): string {
-    return /^\d{4}-\d{2}-\d{2}$/.test(value) ? formatDate(value, this.locale, { dateStyle: 'long', timeZone: 'UTC' }) : formatDate(value, this.locale);
+    return calendarDate(value, this.locale);
   }
 
   // The report as a download (a Blob URL, revoked once the download started).

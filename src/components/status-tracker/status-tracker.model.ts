@@ -3,7 +3,7 @@
 import { checkTransition } from '../../core/lifecycle/transitions.js';
 import type { ActionRequired, Case } from '../../core/model/case.js';
 import type { RecordKind, Status } from '../../core/model/codes.js';
-import { formatDate } from '../shared/i18n/format.js';
+import { formatList } from '../shared/i18n/format.js';
 import type { TrackerMessages } from './status-tracker.messages.js';
 
 /** The steps of the happy path, in order; `declined` and `withdrawn` end it early. */
@@ -78,16 +78,6 @@ export function timelineSteps(c: Case): TimelineStep[] {
     steps.push({ key: c.status as 'declined' | 'withdrawn', state: 'ended', waiting: false, replies: [], ...(end ? { at: end.at } : {}) });
   }
   return steps;
-}
-
-/** A date in the locale's words; a bare YYYY-MM-DD is a calendar day, formatted in UTC so no time zone moves it a day. */
-export function calendarDate(value: string, locale: string): string {
-  return /^\d{4}-\d{2}-\d{2}$/.test(value) ? formatDate(value, locale, { dateStyle: 'long', timeZone: 'UTC' }) : formatDate(value, locale);
-}
-
-/** A list in the locale's words ("a, b and c" / "a, b et c"). */
-export function formatList(items: string[], locale: string): string {
-  return new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }).format(items);
 }
 
 /** The record kinds the open information requests want, without repeats. */

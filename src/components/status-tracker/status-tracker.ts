@@ -14,7 +14,8 @@ import { tokenStyles } from '../shared/tokens.styles.js';
 import { TrackerController } from './status-tracker.controller.js';
 import { statusTrackerStyles } from './status-tracker.styles.js';
 import { TRACKER_WORDS, type TrackerMessages } from './status-tracker.messages.js';
-import { calendarDate, canReply, canWithdraw, clockWords, formatList, timelineSteps } from './status-tracker.model.js';
+import { calendarDate, formatList } from '../shared/i18n/format.js';
+import { canReply, canWithdraw, clockWords, timelineSteps } from './status-tracker.model.js';
 
 // The views, loaded on demand the first time a tracker needs them; none is drawn before its case (or list) is in.
 const PARTS = {

@@ -5,7 +5,7 @@ import { css, html, nothing, type TemplateResult } from 'lit';
 import type { Locale } from '../../core/model/codes.js';
 import type { TrackerMessages } from './status-tracker.messages.js';
 import type { CaseListState } from './tracker-list.controller.js';
-import { calendarDate } from './status-tracker.model.js';
+import { calendarDate } from '../shared/i18n/format.js';
 
 /** The list's own rules, adopted when it loads. */
 export const styles = [css`

@@ -7,7 +7,8 @@ import type { Case } from '../../core/model/case.js';
 import type { Locale, RecordKind } from '../../core/model/codes.js';
 import { fieldStyles } from './tracker-fields.styles.js';
 import type { TrackerMessages } from './status-tracker.messages.js';
-import { calendarDate, recordsForReply } from './status-tracker.model.js';
+import { calendarDate } from '../shared/i18n/format.js';
+import { recordsForReply } from './status-tracker.model.js';
 
 /** The reply's own rules, adopted when it loads. */
 export const styles = [fieldStyles, css`

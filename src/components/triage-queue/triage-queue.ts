@@ -11,7 +11,7 @@ import type { MessagesOverride } from '../shared/i18n/messages.js';
 import { staffStyles } from '../shared/staff.styles.js';
 import { textStyles } from '../shared/text.styles.js';
 import { tokenStyles } from '../shared/tokens.styles.js';
-import { calendarDate } from '../status-tracker/status-tracker.model.js';
+import { calendarDate } from '../shared/i18n/format.js';
 import { QueueController } from './triage-queue.controller.js';
 import { QUEUE_WORDS, type QueueMessages } from './triage-queue.messages.js';
 import { needOf, QUEUE_SORTS, type QueueForm, type QueueSort } from './triage-queue.model.js';

@@ -25,3 +25,13 @@ export function formatFileSize(bytes: number, locale: string): string {
     style: 'unit', unit: UNITS[i], unitDisplay: 'short', maximumFractionDigits: i === 0 ? 0 : 1,
   }).format(value);
 }
+
+/** A date in the locale's words; a bare YYYY-MM-DD is a calendar day, formatted in UTC so no time zone moves it a day. */
+export function calendarDate(value: string, locale: string): string {
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) ? formatDate(value, locale, { dateStyle: 'long', timeZone: 'UTC' }) : formatDate(value, locale);
+}
+
+/** A list in the locale's words ("a, b and c" / "a, b et c"). */
+export function formatList(items: string[], locale: string): string {
+  return new Intl.ListFormat(resolveLocale(locale), { style: 'long', type: 'conjunction' }).format(items);
+}
