@@ -16,7 +16,22 @@ export interface StaffListFilter {
   dueBy?: string;
   /** The start of the case reference ("SO-7K2" finds SO-7K2M-…), case-insensitive. */
   reference?: string;
+  /**
+   * The order of the whole list, paged by keyset in that order (the cursor carries the sort):
+   * `received` newest first (the default); `due` earliest expected date first, cases with none last;
+   * `urgency` soon, then routine, then none given. Every order breaks ties newest received first,
+   * then by id, so it is total and a page never repeats or skips a case.
+   */
+  sort?: StaffSort;
 }
+
+/** The staff list's orders (see `StaffListFilter.sort`). */
+export type StaffSort = 'received' | 'due' | 'urgency';
+export const STAFF_SORTS: readonly StaffSort[] = ['received', 'due', 'urgency'];
+
+/** Urgency's place in the `urgency` order: soon, routine, then none given. */
+export const URGENCY_RANK: Readonly<Record<Urgency, number>> = { soon: 0, routine: 1 };
+export const NO_URGENCY_RANK = 2;
 
 /** The longest specialty a filter names (the request's own limit). */
 export const MAX_SPECIALTY_FILTER = 100;
@@ -25,12 +40,12 @@ export const MAX_REFERENCE_FILTER = 40;
 
 /** One problem with a filter, named by its query parameter. */
 export interface StaffFilterIssue {
-  param: 'status' | 'specialty' | 'urgency' | 'due_by' | 'reference';
+  param: 'status' | 'specialty' | 'urgency' | 'due_by' | 'reference' | 'sort';
 }
 
 /**
  * Reads the filter from query parameters (`status=a,b`, `specialty`, `urgency`, `due_by`,
- * `reference`); empty ones are absent. Anything out of bounds is an issue, never a guess.
+ * `reference`, `sort`); empty ones are absent. Anything out of bounds is an issue, never a guess.
  */
 export function parseStaffFilter(params: Record<string, string | undefined>): { ok: true; filter: StaffListFilter } | { ok: false; issue: StaffFilterIssue } {
   const filter: StaffListFilter = {};
@@ -61,6 +76,11 @@ export function parseStaffFilter(params: Record<string, string | undefined>): { 
     if (reference.length > MAX_REFERENCE_FILTER || !/^[A-Za-z0-9-]+$/.test(reference)) return { ok: false, issue: { param: 'reference' } };
     filter.reference = reference.toUpperCase();
   }
+  const sort = params.sort?.trim();
+  if (sort) {
+    if (!(STAFF_SORTS as readonly string[]).includes(sort)) return { ok: false, issue: { param: 'sort' } };
+    if (sort !== 'received') filter.sort = sort as StaffSort;
+  }
   return { ok: true, filter };
 }
 
@@ -72,11 +92,14 @@ export function staffFilterParams(filter: StaffListFilter): Record<string, strin
   if (filter.urgency) out.urgency = filter.urgency;
   if (filter.dueBy) out.due_by = filter.dueBy;
   if (filter.reference) out.reference = filter.reference;
+  if (filter.sort && filter.sort !== 'received') out.sort = filter.sort;
   return out;
 }
 
 /** What the filter looks at in a case. */
 export interface StaffFilterSubject {
+  id: string;
+  createdAt: string;
   reference: string;
   status: Status;
   expectedBy?: string | undefined;
@@ -91,4 +114,23 @@ export function matchesStaffQuery(c: StaffFilterSubject, filter: StaffListFilter
   if (filter.dueBy && (!c.expectedBy || c.expectedBy > filter.dueBy)) return false;
   if (filter.reference && !c.reference.toUpperCase().startsWith(filter.reference.toUpperCase())) return false;
   return true;
+}
+
+/**
+ * The staff list's order as a comparison (for backends that sort in memory; the reference server
+ * sorts the same way in SQL): negative when `a` comes first.
+ */
+export function compareForStaffSort(a: StaffFilterSubject, b: StaffFilterSubject, sort: StaffSort = 'received'): number {
+  if (sort === 'due' && a.expectedBy !== b.expectedBy) {
+    if (!a.expectedBy) return 1;
+    if (!b.expectedBy) return -1;
+    return a.expectedBy < b.expectedBy ? -1 : 1;
+  }
+  if (sort === 'urgency') {
+    const rank = (s: StaffFilterSubject) => URGENCY_RANK[s.request?.urgency as Urgency] ?? NO_URGENCY_RANK;
+    const d = rank(a) - rank(b);
+    if (d) return d;
+  }
+  if (a.createdAt !== b.createdAt) return a.createdAt > b.createdAt ? -1 : 1;
+  return a.id === b.id ? 0 : a.id > b.id ? -1 : 1;
 }
