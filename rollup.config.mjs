@@ -14,6 +14,7 @@ const entries = [
   'src/conformance/cli.ts',
   'src/elements/index.ts',
   'src/react/index.ts',
+  'src/react/staff.ts',
   // Started by `new Worker(new URL('./hash.worker.js', import.meta.url))`, so no import reaches it.
   'src/core/uploads/hash.worker.ts',
   ...globSync('src/elements/*.ts'),
