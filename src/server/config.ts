@@ -77,7 +77,11 @@ export interface WebhookEndpointConfig {
 
 /** How deliveries are timed. Every attempt and retry waits on these; tests shorten them. */
 export interface DeliveryTiming {
-  /** The longest a worker sleeps before looking for due deliveries again. Default 2000. */
+  /**
+   * The longest a worker sleeps before looking for due deliveries again. New deliveries wake every
+   * instance's worker at once (NOTIFY), and retries and expired leases when they are due, so this is
+   * only a safety net. Default 30000.
+   */
   pollMs: number;
   /** A webhook or SMTP attempt that takes longer fails. Default 15000. */
   timeoutMs: number;
@@ -228,7 +232,7 @@ function resolveOutbound(o: OutboundOptions, serviceName: string): ResolvedOutbo
     shareLinkTtlMs: o.shareLinkTtlMs ?? 14 * 86_400_000,
     worker: o.worker ?? env.SO_DELIVERY_WORKER !== '0',
     timing: {
-      pollMs: t.pollMs ?? 2000,
+      pollMs: t.pollMs ?? 30_000,
       timeoutMs,
       leaseMs: t.leaseMs ?? timeoutMs + 30_000,
       retryMinMs: t.retryMinMs ?? 1000,

@@ -85,8 +85,7 @@ export async function createServer(input: ServerOptions = {}): Promise<SecondOpi
   });
   const { outbound } = options;
   let worker: DeliveryWorker | undefined;
-  const wake = () => worker?.wake();
-  const store = new CaseStore(db, options.config, [new OutboxWriter({ mail: !!outbound.smtpUrl }, wake)]);
+  const store = new CaseStore(db, options.config, [new OutboxWriter({ mail: !!outbound.smtpUrl })]);
   const hub = new EventsHub(db, store);
   await hub.start();
   const endpoints = new WebhookEndpoints(db);
@@ -101,7 +100,7 @@ export async function createServer(input: ServerOptions = {}): Promise<SecondOpi
   const files = await openRecordFiles({ dataDir: options.dataDir, expirationMs: options.uploadExpirationMs, db, ...(options.recordsStore ? { s3: options.recordsStore } : {}) });
   const uploads = new Uploads(db, store, options, files, logger);
   const deps = { db, store, hub, files, tokens, config: options.config, options };
-  const app = buildApp(deps, logger, [staffRoutes, eventRoutes, recordRoutes, uploadRoutes(uploads), webhookRoutes(endpoints, wake), sharedRoutes, assetRoutes]);
+  const app = buildApp(deps, logger, [staffRoutes, eventRoutes, recordRoutes, uploadRoutes(uploads), webhookRoutes(endpoints), sharedRoutes, assetRoutes]);
   const transport = outbound.smtpUrl ? await smtpTransport(outbound.smtpUrl, outbound.timing.timeoutMs) : undefined;
   if (outbound.worker) {
     const senders = transport ? mailSenders({ db, store, outbound, transport, serviceName: options.config.name, publicUrl: () => publicUrl }) : {};

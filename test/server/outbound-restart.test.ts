@@ -51,6 +51,27 @@ describe('deliveries across processes', { timeout: 240_000 }, () => {
     }
   });
 
+  it('a delivery added on one instance wakes another instance\'s worker at once, not at its next poll', { timeout: 60_000 }, async () => {
+    const databaseUrl = await (await sharedPostgres()).createDatabase();
+    const rx = await startReceiver([SECRET]);
+    const webhooks = [{ id: 'main', url: rx.url, secret: SECRET, events: ['case.submitted'] }];
+    // A takes requests and runs no worker; B's worker would not look again for ten minutes by itself.
+    const a = await child({ databaseUrl, demo: true, tokenSecret: 'wake', outbound: { worker: false, webhooks, timing: FAST } });
+    const b = await child({ databaseUrl, demo: true, tokenSecret: 'wake', outbound: { webhooks, timing: { ...FAST, pollMs: 600_000 } } });
+    try {
+      // B printed its address after its worker started listening; it has found nothing due and sleeps.
+      const session = await (await call(a.url, '/v1/dev/session', undefined, { body: {} })).json();
+      const c = await createCase(a.url, session.patientToken);
+      const got = await rx.next((r) => r.payload.data.caseId === c.id);
+      assert.equal(got.answer, 204);
+      assert.deepEqual(got.verifiedWith, [true]);
+    } finally {
+      a.proc.kill('SIGKILL');
+      b.proc.kill('SIGKILL');
+      await rx.close();
+    }
+  });
+
   it('two instances on one PostgreSQL deliver each message once', async () => {
     const url = await (await sharedPostgres()).createDatabase();
     const rx = await startReceiver([SECRET]);

@@ -36,6 +36,14 @@ export function recipientAddress(c: Case, who: NoticeRecipient | 'care_team'): s
   return who === 'patient' || c.request.requester.relationship === 'self' ? c.request.patient.email : c.request.requester.email;
 }
 
+/** The channel a transaction that adds or re-opens deliveries notifies (no payload). */
+export const DELIVERIES_CHANNEL = 'so_deliveries';
+
+/** Wakes every instance's worker once `q`'s transaction commits (at once when `q` is outside one). */
+export async function notifyDeliveries(q: Queryable): Promise<void> {
+  await q.query('SELECT pg_notify($1, $2)', [DELIVERIES_CHANNEL, '']);
+}
+
 /** Inserts one message and its webhook deliveries (every enabled endpoint that wants its type). */
 export async function insertMessage(tx: Queryable, m: Pick<OutboundMessage, 'id' | 'caseId' | 'type' | 'payload'>): Promise<void> {
   await tx.query('INSERT INTO outbox (id, case_id, type, payload) VALUES ($1, $2, $3, $4::jsonb)', [m.id, m.caseId, m.type, JSON.stringify(m.payload)]);
@@ -48,13 +56,12 @@ export async function insertMessage(tx: Queryable, m: Pick<OutboundMessage, 'id'
 
 /** The commit hook that fills the outbox. `mail` says whether e-mail can be sent at all (SMTP configured). */
 export class OutboxWriter implements CommitHook {
-  constructor(
-    private readonly options: { mail: boolean },
-    private readonly wake: () => void,
-  ) {}
+  constructor(private readonly options: { mail: boolean }) {}
 
+  // Every instance's worker hears of the new deliveries once the change commits (DELIVERIES_CHANNEL).
   async write(tx: Queryable, change: CaseChange): Promise<void> {
-    for (const m of messagesOfChange(change)) {
+    const messages = messagesOfChange(change);
+    for (const m of messages) {
       await insertMessage(tx, m);
       if (!this.options.mail) continue;
       if (m.notice) {
@@ -67,10 +74,7 @@ export class OutboxWriter implements CommitHook {
         await tx.query(`INSERT INTO deliveries (message_id, channel) VALUES ($1, 'care_team')`, [m.id]);
       }
     }
-  }
-
-  committed(): void {
-    this.wake();
+    if (messages.length) await notifyDeliveries(tx);
   }
 }
 

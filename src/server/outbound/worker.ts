@@ -3,11 +3,14 @@
 // any transaction, and records the result only while its claim still stands (the attempt count is
 // the fence). A worker that dies leaves its claims to expire, and another (or its restart) takes
 // them: a delivery is attempted by one instance at a time and never lost; a receiver may see a
-// message again after a crash, with the same `webhook-id`.
+// message again after a crash, with the same `webhook-id`. A transaction that adds deliveries sends
+// `NOTIFY so_deliveries`, and every instance's worker wakes on it; it sleeps otherwise until the next
+// retry or lease is due (`pollMs` at most, a safety net for a notification lost with its connection).
 import { reconnectDelay } from '../../core/backoff.js';
 import type { DeliveryTiming } from '../config.js';
 import type { Db, Queryable } from '../db.js';
 import type { Logger } from '../logging.js';
+import { DELIVERIES_CHANNEL } from './outbox.js';
 import { disableEndpoint, postWebhook, type AttemptResult, type EndpointSecret } from './webhooks.js';
 
 /** A claimed delivery, as the worker hands it to its channel. */
@@ -67,6 +70,9 @@ export class DeliveryWorker extends EventTarget {
   private running = false;
   private timer?: ReturnType<typeof setTimeout>;
   private wakeNow?: () => void;
+  // A wake that came while the worker was busy: its next sleep is skipped.
+  private woken = false;
+  private unlisten?: () => Promise<void>;
   private loop?: Promise<void>;
   private readonly inFlight = new Map<number, { attempts: number; abort: AbortController }>();
 
@@ -84,13 +90,16 @@ export class DeliveryWorker extends EventTarget {
   async start(): Promise<void> {
     if (this.running) return;
     if (this.db.kind === 'pglite') await this.db.query(`UPDATE deliveries SET state = 'pending', locked_until = NULL, next_attempt_at = now() WHERE state = 'sending'`);
+    // Another instance's new deliveries wake this worker too; a gap in listening may have hidden some.
+    this.unlisten = await this.db.listen(DELIVERIES_CHANNEL, { notify: () => this.wake(), gap: () => this.wake() });
     this.running = true;
     this.loop = this.run();
   }
 
-  /** Looks for due deliveries now (after a commit in this process). */
+  /** Looks for due deliveries now (a notification came, or the worker stops). */
   wake(): void {
-    this.wakeNow?.();
+    if (this.wakeNow) this.wakeNow();
+    else this.woken = true;
   }
 
   /** Stops claiming, gives back what is in flight (due again at once) and waits for the loop. */
@@ -100,11 +109,15 @@ export class DeliveryWorker extends EventTarget {
     this.wake();
     for (const f of this.inFlight.values()) f.abort.abort();
     await this.loop;
+    await this.unlisten?.().catch(() => {});
+    this.unlisten = undefined;
   }
 
   private async run(): Promise<void> {
     while (this.running) {
       let claimed: ClaimedDelivery[] = [];
+      // This claim sees whatever was committed before now.
+      this.woken = false;
       try {
         claimed = await this.claim();
         await Promise.all(claimed.map((d) => this.attempt(d)));
@@ -119,6 +132,7 @@ export class DeliveryWorker extends EventTarget {
 
   private sleep(ms: number): Promise<void> {
     return new Promise<void>((resolve) => {
+      if (this.woken || !this.running) return resolve();
       const done = () => {
         clearTimeout(this.timer);
         this.wakeNow = undefined;

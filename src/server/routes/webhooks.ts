@@ -7,6 +7,7 @@ import { requireStaff } from '../auth.js';
 import type { AppEnv } from '../env.js';
 import { pageLimit, readBody } from '../http.js';
 import { TEST_EVENT_TYPE, WEBHOOK_EVENT_TYPES } from '../outbound/messages.js';
+import { notifyDeliveries } from '../outbound/outbox.js';
 import { checkUrl, type WebhookEndpoints } from '../outbound/webhooks.js';
 import { HttpProblem, problems } from '../problem.js';
 import type { Deps } from './deps.js';
@@ -56,7 +57,7 @@ function deliveryView(r: DeliveryRow) {
 }
 
 /** Mounts `/v1/staff/webhooks`. */
-export function webhookRoutes(endpoints: WebhookEndpoints, wake: () => void) {
+export function webhookRoutes(endpoints: WebhookEndpoints) {
   return (app: Hono<AppEnv>, { db, options }: Deps): void => {
     const coordinator = (c: Context) => {
       const p = requireStaff(c);
@@ -114,9 +115,9 @@ export function webhookRoutes(endpoints: WebhookEndpoints, wake: () => void) {
       const deliveryId = await db.transaction(async (tx) => {
         await tx.query('INSERT INTO outbox (id, case_id, type, payload) VALUES ($1, $2, $3, $4::jsonb)', [id, '', TEST_EVENT_TYPE, JSON.stringify({ type: TEST_EVENT_TYPE, timestamp: at, data: { endpointId: ep.id } })]);
         const r = await tx.query<{ id: string | number }>(`INSERT INTO deliveries (message_id, channel, endpoint_id) VALUES ($1, 'webhook', $2) RETURNING id`, [id, ep.id]);
+        await notifyDeliveries(tx);
         return String(r.rows[0]!.id);
       });
-      wake();
       return c.json({ messageId: id, deliveryId }, 202);
     });
 
@@ -147,7 +148,7 @@ export function webhookRoutes(endpoints: WebhookEndpoints, wake: () => void) {
         [deliveryId, ep.id],
       );
       if (!w.rowCount) throw problems.notFound();
-      wake();
+      await notifyDeliveries(db);
       return c.json({ replayed: 1 }, 202);
     });
 
@@ -169,7 +170,7 @@ export function webhookRoutes(endpoints: WebhookEndpoints, wake: () => void) {
          DO UPDATE SET state = 'pending', next_attempt_at = now(), window_start = now(), locked_until = NULL WHERE deliveries.state <> 'sending'`,
         [ep.id, body.since, until, ep.event_types, TEST_EVENT_TYPE],
       );
-      wake();
+      await notifyDeliveries(db);
       return c.json({ replayed: r.rowCount }, 202);
     });
   };
