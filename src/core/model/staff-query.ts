@@ -134,3 +134,83 @@ export function compareForStaffSort(a: StaffFilterSubject, b: StaffFilterSubject
   if (a.createdAt !== b.createdAt) return a.createdAt > b.createdAt ? -1 : 1;
   return a.id === b.id ? 0 : a.id > b.id ? -1 : 1;
 }
+
+/**
+ * Where a page of the staff list ends, as the next page's start: the last case's place in the sort
+ * (its expected date or urgency rank, its creation instant, its id). Values the caller has just seen;
+ * nothing about other cases or how many there are. One codec for every backend that pages by keyset.
+ */
+export interface StaffCursor {
+  sort: StaffSort;
+  createdAt: string;
+  id: string;
+  /** `due`: the last case's expected date, null when it has none. */
+  due?: string | null;
+  /** `urgency`: the last case's rank (URGENCY_RANK, or NO_URGENCY_RANK). */
+  rank?: number;
+}
+
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+const CURSOR_ID = /^[A-Za-z0-9.-]{1,64}$/;
+const MAX_CURSOR = 256;
+
+const urgencyRank = (s: StaffFilterSubject): number => URGENCY_RANK[s.request?.urgency as Urgency] ?? NO_URGENCY_RANK;
+
+function base64url(text: string): string {
+  return btoa(text).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+function unbase64url(text: string): string {
+  return atob(text.replace(/-/g, '+').replace(/_/g, '/'));
+}
+
+/** The cursor after `last` in `sort` order (opaque: base64url of a short JSON array). */
+export function staffCursorAfter(last: StaffFilterSubject, sort: StaffSort = 'received'): string {
+  const key = sort === 'due' ? [last.expectedBy ?? null] : sort === 'urgency' ? [urgencyRank(last)] : [];
+  // `received` keeps the two-value form the list has always written, so cursors already out still read.
+  return base64url(JSON.stringify(sort === 'received' ? [last.createdAt, last.id] : [sort, ...key, last.createdAt, last.id]));
+}
+
+/**
+ * Reads a cursor written by `staffCursorAfter` for the same sort; undefined when it is malformed,
+ * out of bounds, or was written for another sort (a caller answers that as a bad `cursor`).
+ */
+export function readStaffCursor(cursor: string, sort: StaffSort = 'received'): StaffCursor | undefined {
+  if (typeof cursor !== 'string' || cursor.length > MAX_CURSOR || !/^[A-Za-z0-9_-]+$/.test(cursor)) return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(unbase64url(cursor));
+  } catch {
+    return undefined;
+  }
+  if (!Array.isArray(value)) return undefined;
+  const parts = [...value] as unknown[];
+  if (sort !== 'received' && parts.shift() !== sort) return undefined;
+  const key = sort === 'received' ? undefined : parts.shift();
+  if (parts.length !== 2) return undefined;
+  const [createdAt, id] = parts;
+  // The instant exactly as backends write it (toISOString), so a database never sees a date it refuses.
+  if (typeof createdAt !== 'string' || !INSTANT.test(createdAt) || Number.isNaN(Date.parse(createdAt)) || new Date(createdAt).toISOString() !== createdAt) return undefined;
+  if (typeof id !== 'string' || !CURSOR_ID.test(id)) return undefined;
+  if (sort === 'due') {
+    if (key !== null && !(typeof key === 'string' && isCalendarDate(key))) return undefined;
+    return { sort, createdAt, id, due: key };
+  }
+  if (sort === 'urgency') {
+    if (typeof key !== 'number' || !Number.isInteger(key) || key < 0 || key > NO_URGENCY_RANK) return undefined;
+    return { sort, createdAt, id, rank: key };
+  }
+  return { sort, createdAt, id };
+}
+
+const RANKED: Record<number, Urgency | undefined> = Object.fromEntries(Object.entries(URGENCY_RANK).map(([u, r]) => [r, u as Urgency]));
+
+/** Whether `c` comes after the cursor in its sort (the same order as `compareForStaffSort`). */
+export function isAfterStaffCursor(c: StaffFilterSubject, at: StaffCursor): boolean {
+  const place: StaffFilterSubject = {
+    id: at.id, createdAt: at.createdAt, reference: '', status: c.status,
+    expectedBy: at.due ?? undefined,
+    request: { urgency: at.rank === undefined ? undefined : RANKED[at.rank] },
+  };
+  return compareForStaffSort(c, place, at.sort) > 0;
+}
