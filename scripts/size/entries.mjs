@@ -40,6 +40,7 @@ export const entries = [
       'dist/core/backends/rest/transport.js': '{ Transport }',
       'dist/core/http/problem.js': '{ errorFromResponse }',
       'dist/core/client/schemas.js': '{ answers, inputs, parseWith }',
+      'dist/core/client/config-schema.js': '{ BackendConfigSchema, parseWith }',
       'dist/core/watch/case-watcher.js': '{ CaseWatcher }',
       'dist/core/uploads/upload-manager.js': '{ UploadManager }',
       'dist/components/request-form/request-form.messages.js': '{ FORM_MESSAGES_EN }',
@@ -59,7 +60,8 @@ export const entries = [
     how: 'all of the above plus every on-demand part a page in English on REST reaches (not French, FHIR, the in-memory backend, drafts or the hashing Worker)',
   },
   // Loaded on demand, each measured alone (so shared code is counted in each): what a page fetches later.
-  { name: 'validation (zod/mini + schemas)', import: { 'dist/core/client/schemas.js': '{ answers, inputs, parseWith }' }, report: true, how: 'on demand: with the first call' },
+  { name: 'config check (zod/mini + the config schema)', import: { 'dist/core/client/config-schema.js': '{ BackendConfigSchema, parseWith }' }, report: true, how: 'on demand: with the first config call' },
+  { name: 'validation (zod/mini + schemas)', import: { 'dist/core/client/schemas.js': '{ answers, inputs, parseWith }' }, report: true, how: 'on demand: with the first call that is not the config' },
   { name: 'REST transport (ky)', import: { 'dist/core/backends/rest/transport.js': '{ Transport }' }, report: true, how: 'on demand: with the first request' },
   { name: 'live watcher', import: { 'dist/core/watch/case-watcher.js': '{ CaseWatcher }' }, report: true, how: 'on demand: with the first cases.watch()' },
   { name: 'upload engine', import: { 'dist/core/uploads/upload-manager.js': '{ UploadManager }' }, report: true, how: 'on demand: the uploader loads it with the first file' },

@@ -49,8 +49,19 @@ export type AnswerKind = keyof Schemas['answers'];
 /** The checked value of each kind of answer. */
 export type Answer<K extends AnswerKind> = z.output<Schemas['answers'][K]>;
 
-// Validation loads with the first call, beside its request.
+// Validation loads with the first call, beside its request; the config's check on its own, as it is
+// often a page's first call and its schema is small.
 const validation = onDemand<Schemas>(() => import('./schemas.js'));
+const configCheck = onDemand(() => import('./config-schema.js'));
+
+async function answerSchema<K extends AnswerKind>(answer: K): Promise<{ schema: Schemas['answers'][K]; parseWith: Schemas['parseWith'] }> {
+  if (answer === 'config') {
+    const part = await configCheck.load();
+    return { schema: part.BackendConfigSchema as Schemas['answers'][K], parseWith: part.parseWith };
+  }
+  const schemas = await validation.load();
+  return { schema: schemas.answers[answer], parseWith: schemas.parseWith };
+}
 
 function prefixIssues(prefix: string, issues: FieldIssue[]): FieldIssue[] {
   return issues.map((i) => ({ ...i, path: i.path ? `${prefix}.${i.path}` : prefix }));
@@ -97,8 +108,8 @@ export class SecondOpinionClient extends EventTarget {
    */
   async call<K extends AnswerKind>(operation: string, answer: K, run: () => Promise<unknown>): Promise<Answer<K>> {
     try {
-      const [raw, schemas] = await Promise.all([run(), validation.load()]);
-      const parsed = schemas.parseWith(schemas.answers[answer], raw);
+      const [raw, check] = await Promise.all([run(), answerSchema(answer)]);
+      const parsed = check.parseWith(check.schema, raw);
       if (!parsed.ok) throw new ProtocolError({ issues: parsed.issues });
       if (answer === 'case') this.dispatchEvent(new CaseUpdatedEvent(parsed.value as Case));
       return parsed.value as Answer<K>;
