@@ -40,7 +40,7 @@ export const entries = [
       'dist/core/backends/rest/transport.js': '{ Transport }',
       'dist/core/http/problem.js': '{ errorFromResponse }',
       'dist/core/client/schemas.js': '{ answers, inputs, parseWith }',
-      'dist/core/client/config-schema.js': '{ BackendConfigSchema, parseWith }',
+      'dist/core/client/config-schema.js': '{ BackendConfigSchema }',
       'dist/core/watch/case-watcher.js': '{ CaseWatcher }',
       'dist/core/uploads/upload-manager.js': '{ UploadManager }',
       'dist/components/request-form/request-form.messages.js': '{ FORM_MESSAGES_EN }',

@@ -22,7 +22,10 @@ try {
   raw = e.stdout;
   if (!raw) throw e;
 }
-const measured = new Map(JSON.parse(raw).map((r) => [r.name, r.size / 1000]));
+const report = JSON.parse(raw);
+// size-limit answers { error } instead of a list when an entry does not build.
+if (!Array.isArray(report)) throw new Error(`size-limit could not measure the entries: ${report.error ?? raw}`);
+const measured = new Map(report.map((r) => [r.name, r.size / 1000]));
 
 const rows = [];
 const failures = [];
