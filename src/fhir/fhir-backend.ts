@@ -139,7 +139,7 @@ export class FhirBackend implements Backend {
   private createStaff(): StaffBackend {
     const { reads, writes, records } = this;
     return {
-      listCases: async (query, ctx) => reads.page(query, ctx, { status: 'active,completed,revoked' }, false),
+      listCases: async (query, ctx) => reads.staffPage(query, ctx),
       triage: async (id, ctx) => writes.act(id, ctx, false, 'triage', 'coordinator', undefined),
       requestInformation: async (id, input, ctx) => writes.act(id, ctx, false, 'request_info', (c) => (c.status === 'in_review' ? 'specialist' : 'coordinator'), input),
       accept: async (id, input, ctx) => writes.act(id, ctx, false, 'accept', 'coordinator', input),

@@ -1,16 +1,27 @@
 // FhirBackend's reads: one case from its ServiceRequest and everything that points at it, a case
 // named by its reference, and the pages of a case list.
-import type { CallContext, ListCasesQuery } from '../core/backend.js';
-import { NotFoundError } from '../core/errors.js';
+import type { CallContext, ListCasesQuery, StaffListQuery } from '../core/backend.js';
+import { NotFoundError, ValidationError } from '../core/errors.js';
 import { caseReference, summarize } from '../core/lifecycle/engine.js';
 import type { Case } from '../core/model/case.js';
-import { REFERENCE_SYSTEM, readEvent, toCase, type CaseResources } from './case-mapping.js';
+import {
+  compareForStaffSort, isAfterStaffCursor, matchesStaffQuery, readStaffCursor, staffCursorAfter, type StaffFilterSubject,
+} from '../core/model/staff-query.js';
+import { REFERENCE_SYSTEM, readEvent, readStatus, toCase, type CaseResources } from './case-mapping.js';
 import { SECOND_OPINION_CODE } from './case-writer.js';
 import { SERVICE_CODES } from './codesystems.js';
+import { readServiceRequest } from './request-mapping.js';
 import { engineOf, type FhirSetup } from './setup.js';
 import { refId, refType, type Reference, type Resource } from './types.js';
 
 const SEARCH_MAX = '1000';
+/**
+ * How many of the newest cases a filtered or sorted staff list reads to filter and order them: a
+ * FHIR search cannot, as the status and the due date live in the Task and the specialty in an
+ * extension. The unfiltered list in the received order pages through every case.
+ */
+export const STAFF_SCAN_MAX = 1000;
+const SCAN_PAGE = 100;
 
 /** A case's resources as read, with its open CommunicationRequests and the idempotency keys it has seen. */
 export interface Loaded extends CaseResources {
@@ -93,4 +104,55 @@ export class FhirReads {
     const more = bundle.link?.some((l) => l.relation === 'next') ?? (bundle.total !== undefined && bundle.total > offset + limit);
     return { items, nextCursor: more ? btoa(String(offset + limit)) : null };
   }
+
+  /**
+   * One page of the staff list. Unfiltered and newest first, the FHIR server pages it; filtered or
+   * in another sort, the newest `STAFF_SCAN_MAX` cases are read with their Tasks (one search per
+   * hundred), filtered and ordered as every backend does, and paged by the shared keyset cursor.
+   */
+  async staffPage(query: StaffListQuery, ctx: CallContext): Promise<unknown> {
+    const sort = query.sort ?? 'received';
+    const filtered = sort !== 'received' || !!query.status?.length || !!query.specialty || !!query.urgency || !!query.dueBy || !!query.reference;
+    if (!filtered) return this.page(query, ctx, { status: 'active,completed,revoked' }, false);
+    const at = query.cursor ? readStaffCursor(query.cursor, sort) : undefined;
+    if (query.cursor && !at) throw new ValidationError([{ path: 'cursor', code: 'invalid', message: 'Check this entry.' }]);
+    const code = SECOND_OPINION_CODE.coding[0]!;
+    const subjects: StaffFilterSubject[] = [];
+    for (let offset = 0; offset < STAFF_SCAN_MAX; offset += SCAN_PAGE) {
+      const bundle = await this.setup.fhir.searchBundle('ServiceRequest', {
+        code: `${code.system}|${code.code}`, status: 'active,completed,revoked', _sort: '-authored', _revinclude: 'Task:focus',
+        _count: String(SCAN_PAGE), _offset: String(offset),
+      }, ctx);
+      const resources = (bundle.entry ?? []).map((e) => e.resource).filter((r): r is Resource => !!r);
+      const tasks = new Map<string, Resource>();
+      for (const t of resources) {
+        if (t.resourceType !== 'Task' || !(t.code as { coding?: { code?: string }[] } | undefined)?.coding?.some((c) => c.code === 'fulfill')) continue;
+        const sr = refId(t.focus as Reference, 'ServiceRequest');
+        if (sr) tasks.set(sr, t);
+      }
+      const srs = resources.filter((r) => r.resourceType === 'ServiceRequest');
+      for (const sr of srs) subjects.push(listSubject(sr, tasks.get(sr.id as string)));
+      if (srs.length < SCAN_PAGE || !bundle.link?.some((l) => l.relation === 'next')) break;
+    }
+    const all = subjects.filter((c) => c.status !== 'draft' && matchesStaffQuery(c, query) && (!at || isAfterStaffCursor(c, at)))
+      .sort((a, b) => compareForStaffSort(a, b, sort));
+    const limit = Math.min(Math.max(query.limit ?? 20, 1), 100);
+    const page = all.slice(0, limit);
+    const items = await Promise.all(page.map((c) => this.read(c.id, ctx, false).then(summarize)));
+    return { items, nextCursor: all.length > limit ? staffCursorAfter(page.at(-1)!, sort) : null };
+  }
+}
+
+/** What the staff list filters and sorts by, from a ServiceRequest and its Task alone. */
+function listSubject(sr: Resource, task: Resource | undefined): StaffFilterSubject {
+  const request = readServiceRequest(sr);
+  const expectedBy = (task?.restriction as { period?: { end?: string } } | undefined)?.period?.end;
+  return {
+    id: sr.id as string,
+    createdAt: sr.authoredOn as string,
+    reference: (sr.identifier as { system?: string; value?: string }[] | undefined)?.find((i) => i.system === REFERENCE_SYSTEM)?.value ?? (sr.id as string),
+    status: readStatus({ sr, ...(task ? { task } : {}) }),
+    ...(expectedBy ? { expectedBy } : {}),
+    request: { specialty: request.specialty, urgency: request.urgency },
+  };
 }

@@ -149,6 +149,20 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 5,
+    name: 'the staff list sorted by due date or urgency, by keyset',
+    // Both from the case body, so they can never disagree with what the list returns. The date stays
+    // text (YYYY-MM-DD sorts as it reads; a text-to-date cast is not immutable), compared byte by byte.
+    sql: `
+      ALTER TABLE cases ADD COLUMN due_on text COLLATE "C" GENERATED ALWAYS AS (body->>'expectedBy') STORED;
+      ALTER TABLE cases ADD COLUMN urgency_rank smallint GENERATED ALWAYS AS (
+        CASE body->'request'->>'urgency' WHEN 'soon' THEN 0 WHEN 'routine' THEN 1 ELSE 2 END
+      ) STORED;
+      CREATE INDEX cases_due ON cases ((due_on IS NULL), due_on, created_at DESC, id DESC);
+      CREATE INDEX cases_urgency ON cases (urgency_rank, created_at DESC, id DESC);
+    `,
+  },
 ];
 
 // Two servers on one PostgreSQL must not migrate at once: every step takes this lock first.

@@ -4,7 +4,7 @@
 import { NotFoundError, ValidationError } from '../core/errors.js';
 import { caseReference, summarize, type EngineContext, type EngineResult } from '../core/lifecycle/engine.js';
 import type { Case, CaseEvent, CasePage } from '../core/model/case.js';
-import type { StaffListFilter } from '../core/model/staff-query.js';
+import { readStaffCursor, staffCursorAfter, type StaffCursor, type StaffListFilter, type StaffSort } from '../core/model/staff-query.js';
 import type { BackendConfig } from '../core/model/config.js';
 import { isId } from '../core/model/primitives.js';
 import type { Db, Queryable } from './db.js';
@@ -61,24 +61,27 @@ export interface CommitHook {
 
 const badCursor = () => new ValidationError([{ path: 'cursor', code: 'invalid', message: 'Check this entry.' }]);
 
-// The list's cursor: where the last case of a page sits in the order (its creation instant and id),
-// values the caller has just seen. Nothing about other callers' cases or how many there are.
-function encodeCursor(c: Case): string {
-  return Buffer.from(JSON.stringify([c.createdAt, c.id])).toString('base64url');
-}
+// The list's order and its keyset, as SQL: the same order as the core's compareForStaffSort (ties newest
+// received first, then by id), the cursor read by the core's codec, shared with every backend.
+const ORDER_BY: Record<StaffSort, string> = {
+  received: 'created_at DESC, id DESC',
+  due: '(due_on IS NULL), due_on, created_at DESC, id DESC',
+  urgency: 'urgency_rank, created_at DESC, id DESC',
+};
 
-function decodeCursor(cursor: string): { createdAt: string; id: string } {
-  let value: unknown;
-  try {
-    value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    throw badCursor();
+function afterWhere(at: StaffCursor, params: unknown[]): string {
+  const add = (value: unknown) => `$${params.push(value)}`;
+  const older = `(created_at, id) < (${add(at.createdAt)}::timestamptz, ${add(at.id)})`;
+  if (at.sort === 'due') {
+    if (at.due == null) return ` AND due_on IS NULL AND ${older}`;
+    const due = add(at.due);
+    return ` AND (due_on IS NULL OR due_on > ${due} OR (due_on = ${due} AND ${older}))`;
   }
-  const [createdAt, id] = Array.isArray(value) && value.length === 2 ? value : [];
-  // The instant exactly as the server writes it (toISOString), so PostgreSQL never sees a date it refuses.
-  const valid = typeof createdAt === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(createdAt) && !Number.isNaN(Date.parse(createdAt)) && new Date(createdAt).toISOString() === createdAt;
-  if (!valid || !isId(id)) throw badCursor();
-  return { createdAt, id };
+  if (at.sort === 'urgency') {
+    const rank = add(at.rank);
+    return ` AND (urgency_rank > ${rank} OR (urgency_rank = ${rank} AND ${older}))`;
+  }
+  return ` AND ${older}`;
 }
 
 /** Reads and changes cases. */
@@ -177,24 +180,28 @@ export class CaseStore {
     return committed.after;
   }
 
-  /** A page of cases, newest first (then by id). The cursor is opaque: a keyset position, never a row number. */
+  /**
+   * A page of cases in the filter's sort (newest first by default; the patient's own list always is).
+   * The cursor is opaque: a keyset position in that sort, never a row number.
+   */
   async list(access: { owner: string } | { staff: true; onlyOwner?: string }, cursor: string | undefined, limit: number, filter: StaffListFilter = {}): Promise<CasePage> {
+    const sort: StaffSort = filter.sort ?? 'received';
     const where = visibleWhere(access, 1);
     const params: unknown[] = [...where.params];
     let after = filterWhere(filter, params);
     if (cursor) {
-      const at = decodeCursor(cursor);
-      params.push(at.createdAt, at.id);
-      after += ` AND (created_at, id) < ($${params.length - 1}::timestamptz, $${params.length})`;
+      const at = readStaffCursor(cursor, sort);
+      if (!at || !isId(at.id)) throw badCursor();
+      after += afterWhere(at, params);
     }
     params.push(limit + 1);
     const r = await this.db.query<{ body: Case }>(
-      `SELECT body FROM cases WHERE ${where.sql}${after} ORDER BY created_at DESC, id DESC LIMIT $${params.length}`,
+      `SELECT body FROM cases WHERE ${where.sql}${after} ORDER BY ${ORDER_BY[sort]} LIMIT $${params.length}`,
       params,
     );
     const rows = r.rows.slice(0, limit);
     const last = rows.at(-1);
-    const nextCursor = r.rows.length > limit && last ? encodeCursor(last.body) : null;
+    const nextCursor = r.rows.length > limit && last ? staffCursorAfter(last.body, sort) : null;
     return { items: rows.map((row) => summarize(row.body)), nextCursor };
   }
 

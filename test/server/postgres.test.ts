@@ -72,6 +72,7 @@ if (cluster) {
   // The suites that touch the database, unchanged: every startTestServer() there now gets PostgreSQL.
   await import('./cases.test.js');
   await import('./staff.test.js');
+  await import('./staff-list.test.js');
   await import('./uploads.test.js');
   await import('./events.test.js');
   await import('./limits.test.js');

@@ -107,6 +107,60 @@ describe('the staff list filters', () => {
     }
   });
 
+  it('sorts the whole list by date received, due date or urgency, paging by keyset through ties', async () => {
+    const patient = await s.patient();
+    const specialty = `Sorting ${crypto.randomUUID().slice(0, 8)}`;
+    // Few distinct values, so ties in every key (the hard part of a keyset) are common.
+    const instants = ['2026-11-02T09:00:00.000Z', '2026-11-03T09:00:00.000Z'];
+    const dues = ['2026-12-01', '2026-12-08', null];
+    const urgencies = ['soon', 'routine', null];
+    const cases: { id: string; createdAt: string; expectedBy: string | null; urgency: string | null }[] = [];
+    for (let i = 0; i < 10; i++) {
+      const { id } = await make(patient, { specialty, urgency: 'routine' });
+      const c = { id, createdAt: instants[i % 2]!, expectedBy: dues[i % 3]!, urgency: urgencies[(i * 7) % 3]! };
+      cases.push(c);
+      // The values the sorts read live in the case body; the database's columns follow from it.
+      const body = (await s.db.query<{ body: Record<string, unknown> & { request: Record<string, unknown> } }>('SELECT body FROM cases WHERE id = $1', [id])).rows[0]!.body;
+      body.createdAt = c.createdAt;
+      if (c.expectedBy) body.expectedBy = c.expectedBy;
+      else delete body.expectedBy;
+      if (c.urgency) body.request.urgency = c.urgency;
+      else delete body.request.urgency;
+      await s.db.query('UPDATE cases SET created_at = $2::timestamptz, body = $3::jsonb WHERE id = $1', [id, c.createdAt, JSON.stringify(body)]);
+    }
+    const sp = encodeURIComponent(specialty);
+    const newest = (a: (typeof cases)[number], b: (typeof cases)[number]) => (a.createdAt !== b.createdAt ? (a.createdAt > b.createdAt ? -1 : 1) : a.id > b.id ? -1 : 1);
+    const rank = (u: string | null) => (u === 'soon' ? 0 : u === 'routine' ? 1 : 2);
+    const expected = {
+      received: [...cases].sort(newest),
+      due: [...cases].sort((a, b) => (a.expectedBy === b.expectedBy ? newest(a, b) : a.expectedBy === null ? 1 : b.expectedBy === null ? -1 : a.expectedBy < b.expectedBy ? -1 : 1)),
+      urgency: [...cases].sort((a, b) => rank(a.urgency) - rank(b.urgency) || newest(a, b)),
+    };
+    const cursors: Record<string, string> = {};
+    for (const [sort, order] of Object.entries(expected)) {
+      const seen: Line[] = [];
+      let cursor: string | null = null;
+      for (let guard = 0; guard < 20; guard++) {
+        const page: Page = await list(`specialty=${sp}&sort=${sort}&limit=3${cursor ? `&cursor=${cursor}` : ''}`);
+        seen.push(...page.items);
+        cursor = page.nextCursor;
+        if (!cursor) break;
+        cursors[sort] = cursor;
+      }
+      assert.deepEqual(seen.map((i) => i.id), order.map((c) => c.id), `sort=${sort}: every case once, in order`);
+      if (sort === 'due') assert.deepEqual(seen.map((i) => i.expectedBy ?? null), order.map((c) => c.expectedBy), 'the list shows the dates it sorted by');
+    }
+    // The default is the order received; a cursor belongs to its sort.
+    assert.deepEqual((await list(`specialty=${sp}`)).items.map((i) => i.id), expected.received.map((c) => c.id));
+    for (const query of [`sort=urgency&cursor=${cursors.due}`, `sort=due&cursor=${cursors.received}`, 'sort=due&cursor=bm90IGEgY3Vyc29y', 'cursor=%27%3B']) {
+      const res = await call(s.url, `/v1/staff/cases?specialty=${sp}&${query}`, staff);
+      assert.equal(res.status, 422, query);
+      assert.equal(((await res.json()) as { errors?: { path: string }[] }).errors?.[0]?.path, 'cursor', query);
+    }
+    const bad = await call(s.url, `/v1/staff/cases?sort=oldest`, staff);
+    assert.equal(bad.status, 422);
+  });
+
   it('is still for staff only', async () => {
     const res = await call(s.url, '/v1/staff/cases?status=triage', await s.patient());
     assert.equal(res.status, 403);

@@ -6,6 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import {
   ConflictError, MemoryStorage, NotFoundError, ValidationError, installUploads, newIdempotencyKey, type Case, type SecondOpinionClient,
 } from '../../src/index.js';
+import { compareForStaffSort, STAFF_SORTS, type StaffFilterSubject } from '../../src/core/model/staff-query.js';
 import { validRequest } from '../fixtures/requests.js';
 
 export interface SuiteClients {
@@ -164,6 +165,43 @@ export function describeClientSuite(label: string, setup: () => Promise<SuiteCli
         assert.deepEqual(seen, all.items.map((i) => i.id));
         const created = all.items.map((i) => i.createdAt);
         assert.deepEqual(created, [...created].sort().reverse());
+      });
+    });
+
+    describe('lists cases for staff', () => {
+      it('sorts the whole staff list by date received, due date or urgency, paging by cursor, each case once', async () => {
+        // A specialty of its own keeps this test's cases apart from the others'.
+        const specialty = `Sorting ${crypto.randomUUID().slice(0, 8)}`;
+        const made: Case[] = [];
+        for (const urgency of (['routine', 'soon', 'routine', 'soon', 'routine'] as const)) made.push(await s.patient.cases.create(validRequest({ specialty, urgency }), { submit: true }));
+        // Two accepted cases get an expected date; the others have none and come last in the due order.
+        for (const c of [made[0]!, made[3]!]) {
+          await s.staff.staff.triage(c.id);
+          await s.staff.staff.accept(c.id, { specialist });
+        }
+        const lines = new Map<string, StaffFilterSubject>();
+        for (const sort of STAFF_SORTS) {
+          const seen: string[] = [];
+          let cursor: string | undefined;
+          for (let guard = 0; guard < 10; guard++) {
+            const page = await s.staff.staff.list({ specialty, sort, limit: 2, ...(cursor ? { cursor } : {}) });
+            assert.ok(page.items.length <= 2);
+            for (const i of page.items) lines.set(i.id, { ...i, request: { urgency: i.urgency } });
+            seen.push(...page.items.map((i) => i.id));
+            cursor = page.nextCursor ?? undefined;
+            if (!cursor) break;
+          }
+          assert.equal(seen.length, made.length, `sort=${sort}: every case`);
+          const order = [...lines.values()].sort((a, b) => compareForStaffSort(a, b, sort)).map((c) => c.id);
+          assert.deepEqual(seen, order, `sort=${sort}: in order, each once`);
+        }
+        const dueOrder = (await s.staff.staff.list({ specialty, sort: 'due', limit: 10 })).items;
+        assert.ok(dueOrder[0]!.expectedBy && dueOrder[1]!.expectedBy && !dueOrder[2]!.expectedBy, 'dated cases first');
+        const urgent = (await s.staff.staff.list({ specialty, sort: 'urgency', limit: 10 })).items.map((i) => i.urgency);
+        assert.deepEqual(urgent, ['soon', 'soon', 'routine', 'routine', 'routine']);
+        // A cursor belongs to its sort.
+        const first = await s.staff.staff.list({ specialty, sort: 'due', limit: 2 });
+        await assert.rejects(s.staff.staff.list({ specialty, sort: 'urgency', limit: 2, cursor: first.nextCursor! }), (e) => e instanceof ValidationError && e.issues[0]?.path === 'cursor');
       });
     });
 

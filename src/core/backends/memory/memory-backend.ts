@@ -5,7 +5,7 @@ import type {
   WithdrawInput,
 } from '../../backend.js';
 import { DEFAULT_CONFIG } from '../../defaults.js';
-import { ConflictError, NotFoundError } from '../../errors.js';
+import { ConflictError, NotFoundError, ValidationError } from '../../errors.js';
 import {
   applyAction, caseReference, createCase, earlierCaseOf, linkEarlier, putRecord, shareOpinion, summarize, updateDraft, type ActionInputs, type EngineContext, type EngineResult,
 } from '../../lifecycle/engine.js';
@@ -13,7 +13,7 @@ import type { Action } from '../../lifecycle/transitions.js';
 import type { Role } from '../../model/codes.js';
 import type { Case, CaseRecord } from '../../model/case.js';
 import type { BackendConfig } from '../../model/config.js';
-import { matchesStaffQuery } from '../../model/staff-query.js';
+import { compareForStaffSort, isAfterStaffCursor, matchesStaffQuery, readStaffCursor, staffCursorAfter, type StaffSort } from '../../model/staff-query.js';
 import { settleRecord, takeWhole } from '../../records/intake.js';
 
 export interface MemoryBackendOptions {
@@ -132,14 +132,17 @@ export class MemoryBackend implements Backend {
     return this.page([...this.cases.values()].filter((s) => s.owner === owner), query);
   }
 
-  private page(stored: Stored[], query: ListCasesQuery): unknown {
-    // Newest first; the cursor is the offset, opaque to callers.
-    const all = stored.map((s) => s.case).sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : a.id < b.id ? 1 : -1));
+  // The list in the query's sort (the patient's own list: newest first), paged by the keyset cursor
+  // every backend shares; a cursor that does not read back in this sort is a bad `cursor`.
+  private page(stored: Stored[], query: ListCasesQuery & { sort?: StaffSort }): unknown {
+    const sort = query.sort ?? 'received';
+    const at = query.cursor ? readStaffCursor(query.cursor, sort) : undefined;
+    if (query.cursor && !at) throw new ValidationError([{ path: 'cursor', code: 'invalid', message: 'Check this entry.' }]);
+    const all = stored.map((s) => s.case).filter((c) => !at || isAfterStaffCursor(c, at)).sort((a, b) => compareForStaffSort(a, b, sort));
     const limit = Math.min(Math.max(query.limit ?? 20, 1), 100);
-    const offset = query.cursor ? Number.parseInt(atob(query.cursor), 10) || 0 : 0;
-    const items = all.slice(offset, offset + limit).map(summarize);
-    const nextCursor = offset + limit < all.length ? btoa(String(offset + limit)) : null;
-    return { items, nextCursor };
+    const items = all.slice(0, limit);
+    const nextCursor = all.length > limit ? staffCursorAfter(items.at(-1)!, sort) : null;
+    return { items: items.map(summarize), nextCursor };
   }
 
   async updateCase(caseId: string, input: UpdateCaseInput, ctx: CallContext): Promise<unknown> {
