@@ -80,16 +80,16 @@ async function settled(el: SoTriageQueue, cond: () => boolean, what: string): Pr
     await expectAccessible(el);
   });
 
-  it('sorts the page on show by urgency or due date, and back to the order received', async () => {
+  it('sorts the whole list through the server by urgency or due date, pages in that order, and back to the order received', async () => {
     const s = await session();
     const soon = await s.patient.cases.create(request({ urgency: 'soon' }), { submit: true });
     const due = await s.patient.cases.create(request(), { submit: true });
     const last = await s.patient.cases.create(request(), { submit: true });
     await s.staff.staff.triage(due.id);
     await s.staff.staff.accept(due.id, { specialist: { name: 'Dr. Lee', specialty: 'Oncology' } });
-    const el = await fixture<SoTriageQueue>(html`<so-triage-queue refresh-seconds="0" .client=${s.staff}></so-triage-queue>`);
-    await settled(el, () => ids(el).length === 3, 'the page');
-    expect(ids(el)).to.deep.equal([last.id, due.id, soon.id], 'as received, newest first');
+    const el = await fixture<SoTriageQueue>(html`<so-triage-queue page-size="2" refresh-seconds="0" .client=${s.staff}></so-triage-queue>`);
+    await settled(el, () => ids(el).length === 2, 'the first page');
+    expect(ids(el)).to.deep.equal([last.id, due.id], 'as received, newest first: the urgent case is on page 2');
     const sort = $<HTMLSelectElement>(el, '#sort');
     expect(sort.labels![0]!.textContent).to.equal(queueEn.sortLabel);
     const choose = (value: string) => {
@@ -98,16 +98,21 @@ async function settled(el: SoTriageQueue, cond: () => boolean, what: string): Pr
     };
     choose('urgency');
     await settled(el, () => ids(el)[0] === soon.id, 'by urgency');
-    expect(ids(el)).to.deep.equal([soon.id, last.id, due.id]);
+    expect(ids(el)).to.deep.equal([soon.id, last.id], 'the urgent case from page 2 comes first');
     expect(el.cases.map((c) => c.id)).to.deep.equal(ids(el));
     await expectAccessible(el);
+    $(el, 'button[data-action="next"]').focus();
+    await sendKeys({ press: 'Enter' });
+    await settled(el, () => ids(el).length === 1, 'page 2 by urgency');
+    expect(ids(el)).to.deep.equal([due.id]);
     choose('due');
-    await settled(el, () => ids(el)[0] === due.id, 'by due date');
-    expect(ids(el)).to.deep.equal([due.id, last.id, soon.id], 'the case with a due date first');
+    await settled(el, () => ids(el).length === 2 && ids(el)[0] === due.id, 'by due date, from page 1');
+    expect(ids(el)).to.deep.equal([due.id, last.id], 'the case with a due date first');
     sort.focus();
     choose('received');
     await settled(el, () => ids(el)[0] === last.id, 'as received');
-    expect(ids(el)).to.deep.equal([last.id, due.id, soon.id]);
+    expect(ids(el)).to.deep.equal([last.id, due.id]);
+    expect(deepActiveElement() === sort).to.equal(true, 'focus stays on the choice');
   });
 
   it('fires a cancelable so-case-open, speaks French, and tells a patient token the page is for staff', async () => {

@@ -7,7 +7,7 @@ import { describe, it } from 'node:test';
 import { createClient, ForbiddenError, MemoryBackend, type CaseSummary, type SecondOpinionClient } from '../../src/index.js';
 import { QueueController, type QueueHost, type QueueTimers, type QueueVisibility } from '../../src/components/triage-queue/triage-queue.controller.js';
 import { queueEn } from '../../src/components/triage-queue/triage-queue.messages.js';
-import { EMPTY_FORM, filterOf, needOf, sortPage } from '../../src/components/triage-queue/triage-queue.model.js';
+import { EMPTY_FORM, filterOf, needOf } from '../../src/components/triage-queue/triage-queue.model.js';
 import type { SoCaseOpenEvent } from '../../src/components/triage-queue/triage-queue.events.js';
 import { validRequest } from '../fixtures/requests.js';
 import { TestHost } from './support/controller-host.js';
@@ -83,7 +83,8 @@ describe('what a case needs', () => {
   });
 });
 
-describe('QueueController', () => {
+// A wait that never ends (a broken controller) fails the test rather than holding the run.
+describe('QueueController', { timeout: 20_000 }, () => {
   async function setUp(count: number) {
     let t = Date.parse('2026-11-20T12:00:00Z');
     const client = createClient({ backend: new MemoryBackend({ now: () => new Date((t += 60_000)) }) });
@@ -95,24 +96,26 @@ describe('QueueController', () => {
     return { client, host, made };
   }
 
-  it('sorts the page on show by due date or urgency (ties in the order received), and says so', async () => {
-    const lines = [
-      line({ id: 'n', urgency: 'routine' }), line({ id: 'd2', expectedBy: '2026-12-09' }),
-      line({ id: 's', urgency: 'soon', expectedBy: '2026-12-20' }), line({ id: 'd1', expectedBy: '2026-12-01', urgency: 'routine' }),
-    ];
-    assert.deepEqual(sortPage(lines, 'received').map((l) => l.id), ['n', 'd2', 's', 'd1'], 'as the server sent them');
-    assert.deepEqual(sortPage(lines, 'due').map((l) => l.id), ['d1', 'd2', 's', 'n'], 'soonest due first, none last');
-    assert.deepEqual(sortPage(lines, 'urgency').map((l) => l.id), ['s', 'n', 'd1', 'd2'], 'soon, routine, then none');
-    // On a page: the oldest case is the urgent one (setUp), so urgency turns the page round.
-    const { host, made } = await setUp(2);
+  it('sorts the whole list through the backend: a new sort starts at its first page, pages keep it, and says so', async () => {
+    // setUp: the oldest case is the only urgent one, so by date received it is on the last page.
+    const { client, host, made } = await setUp(3);
     const q = host.controller;
-    assert.deepEqual(q.items.map((i) => i.id), [made[1]!.id, made[0]!.id]);
+    await client.staff.triage(made[1]!.id);
+    await client.staff.accept(made[1]!.id, { specialist: { name: 'Dr. Lee', specialty: 'Oncology' } });
+    await host.until(() => q.phase === 'ready' && q.items.some((i) => i.id === made[1]!.id && i.expectedBy !== undefined));
+    assert.deepEqual(q.items.map((i) => i.id), [made[2]!.id, made[1]!.id], 'newest first');
     q.sortBy('urgency');
     assert.equal(host.announced.at(-1), queueEn.sortedBy(queueEn.sortBy.urgency));
-    assert.deepEqual(q.items.map((i) => i.id), [made[0]!.id, made[1]!.id]);
-    assert.deepEqual(q.page!.items.map((i) => i.id), [made[1]!.id, made[0]!.id], 'the page itself is as the server sent it');
+    await host.until(() => q.phase === 'ready' && !q.busy && q.items[0]?.id === made[0]!.id);
+    assert.deepEqual(q.items.map((i) => i.id), [made[0]!.id, made[2]!.id], 'the urgent case from the last page comes first');
+    assert.equal(q.page!.page, 1);
+    await q.move('next');
+    assert.deepEqual(q.items.map((i) => i.id), [made[1]!.id], 'the next page in the same order');
+    q.sortBy('due');
+    await host.until(() => q.phase === 'ready' && !q.busy && q.page!.page === 1 && q.items[0]?.id === made[1]!.id);
+    assert.deepEqual(q.items.map((i) => i.id), [made[1]!.id, made[2]!.id], 'the one case with a due date first, back on page 1');
     q.sortBy('bogus' as never);
-    assert.equal(q.sort, 'urgency');
+    assert.equal(q.sort, 'due');
     host.disconnect();
   });
 

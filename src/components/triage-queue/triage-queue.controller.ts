@@ -1,5 +1,5 @@
 // The state of <so-triage-queue>, apart from its rendering: the filter the coordinator set, the page
-// of the staff list on show (cursor paging), live re-reads while the page is visible and whenever a
+// and sort the coordinator chose, the page of the staff list on show (the server sorts the whole list, cursor paging), live re-reads while the page is visible and whenever a
 // case changes through the same client, the "this page is for staff" state, and the case chosen.
 // No DOM here (the element lends its port and its way to a <so-case-review>), so it is tested in Node.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
@@ -12,7 +12,7 @@ import { PagedCaseList, type CaseListState } from '../shared/list-pager.js';
 import type { ElementPort } from '../shared/port.js';
 import { SoCaseOpenEvent } from './triage-queue.events.js';
 import type { QueueMessages } from './triage-queue.messages.js';
-import { EMPTY_FORM, filterOf, isReferenceSearch, QUEUE_SORTS, sortPage, type QueueForm, type QueueSort } from './triage-queue.model.js';
+import { EMPTY_FORM, filterOf, isReferenceSearch, QUEUE_SORTS, type QueueForm, type QueueSort } from './triage-queue.model.js';
 
 /** The element a QueueController serves. */
 export interface QueueHost extends ReactiveControllerHost {
@@ -57,7 +57,7 @@ const lineKey = (s: CaseSummary) => `${s.id}:${s.status}:${s.updatedAt}`;
 export class QueueController implements ReactiveController {
   /** The filter as the form shows it (applied). */
   form: QueueForm = { ...EMPTY_FORM };
-  /** How the page on show is ordered (in the browser: the server pages by date received). */
+  /** How the whole list is ordered (the server sorts it; a new sort starts at its first page). */
   sort: QueueSort = 'received';
   /** What is wrong with the reference search, shown beside it. */
   referenceError?: string;
@@ -121,18 +121,18 @@ export class QueueController implements ReactiveController {
   hostUpdate(): void {
     const { host } = this;
     const client = host.activeClient;
-    const key = client && host.isConnected ? JSON.stringify([host.pageSize, this.form]) : undefined;
+    const key = client && host.isConnected ? JSON.stringify([host.pageSize, this.form, this.sort]) : undefined;
     if (key === this.listKey && client === this.listClient) return;
     this.stopList();
     this.listKey = key;
     this.listClient = client;
     if (!client || !key) return;
     client.addEventListener('case-updated', this.onCaseUpdated);
-    const form = this.form;
+    const { form, sort } = this;
     this.list = new PagedCaseList(host, this.port, async (query, options) => {
       const filter = filterOf(form, this.now());
-      const page = await client.staff.list({ ...query, ...filter }, options);
-      // A backend whose staff list ignores the filter (FHIR's has none) still never shows a line outside it.
+      const page = await client.staff.list({ ...query, ...filter, sort }, options);
+      // A host's own backend that ignores the filter still never puts a line outside it on show.
       return { ...page, items: page.items.filter((s) => matchesStaffQuery({ ...s, request: { specialty: s.specialty, urgency: s.urgency } }, filter)) };
     }, host.pageSize);
     void this.read('reload');
@@ -158,11 +158,11 @@ export class QueueController implements ReactiveController {
   }
 
   /** The cases on show, in the chosen order. */
-  get items(): CaseSummary[] {
-    return sortPage(this.page?.items ?? [], this.sort);
+  get items(): readonly CaseSummary[] {
+    return this.page?.items ?? [];
   }
 
-  /** Orders the page on show, and says so. */
+  /** Orders the whole list (its first page comes next), and says so. */
   sortBy(sort: QueueSort): void {
     if (!QUEUE_SORTS.includes(sort) || sort === this.sort) return;
     this.sort = sort;

@@ -3,7 +3,7 @@
 // the form asks for. No Lit here, so it is tested in Node.
 import type { CaseSummary } from '../../core/model/case.js';
 import type { Status, Urgency } from '../../core/model/codes.js';
-import type { StaffListFilter } from '../../core/model/staff-query.js';
+import { STAFF_SORTS, type StaffListFilter, type StaffSort } from '../../core/model/staff-query.js';
 
 /** What a case needs from the staff, most pressing first. */
 export type Need =
@@ -69,21 +69,7 @@ export function filterOf(form: QueueForm, now: Date): StaffListFilter {
 /** A reference search the server accepts: letters, digits and dashes, at most 40. */
 export const isReferenceSearch = (value: string): boolean => value.trim() === '' || /^[A-Za-z0-9-]{1,40}$/.test(value.trim());
 
-/** How the page on show is ordered: as received (newest first, the server's order), by due date, or by urgency. */
-export type QueueSort = 'received' | 'due' | 'urgency';
+/** How the whole list is ordered: as received (newest first), by due date, or by urgency; the server sorts and pages it. */
+export type QueueSort = StaffSort;
 
-export const QUEUE_SORTS: readonly QueueSort[] = ['received', 'due', 'urgency'];
-
-const URGENCY_RANK: Record<string, number> = { soon: 0, routine: 1 };
-
-/**
- * The page's cases in `sort` order; the server's order (newest received first) breaks ties. Due: the
- * earliest expected date first, no date last. Urgency: soon, routine, then none given. Only the page
- * on show is ordered: the server pages by date received.
- */
-export function sortPage(items: readonly CaseSummary[], sort: QueueSort): CaseSummary[] {
-  const out = [...items];
-  if (sort === 'due') out.sort((a, b) => (a.expectedBy ?? '\uffff').localeCompare(b.expectedBy ?? '\uffff'));
-  if (sort === 'urgency') out.sort((a, b) => (URGENCY_RANK[a.urgency ?? ''] ?? 2) - (URGENCY_RANK[b.urgency ?? ''] ?? 2));
-  return out;
-}
+export const QUEUE_SORTS: readonly QueueSort[] = STAFF_SORTS;

@@ -25,8 +25,8 @@ interface CaseOpener extends Element {
 /**
  * The coordinator's inbox: the cases staff may see, a page at a time, with what each needs (new,
  * waiting on the patient and for how long, the patient's reply in, overdue against the turnaround
- * clock), filters by status, specialty, urgency and due date, a search by reference, the page on
- * show sorted by date received, due date or urgency (in the browser: pages go by date received), and live
+ * clock), filters by status, specialty, urgency and due date, a search by reference, the whole list
+ * sorted by date received, due date or urgency (the backend sorts and pages it), and live
  * re-reads while the page is visible. Choosing a case fires `so-case-open`; unless cancelled, a
  * `<so-case-review>` in the same document (or shadow root) opens it. A patient's token gets
  * "this page is for staff".
@@ -36,7 +36,7 @@ interface CaseOpener extends Element {
  * @fires {SoCaseOpenEvent} so-case-open - Cancelable; a case was chosen (`caseId`, `reference`).
  * @csspart heading - The queue's heading.
  * @csspart filters - The filter form.
- * @csspart sort - The "sort this page by" choice.
+ * @csspart sort - The "sort by" choice.
  * @csspart table - The table of cases.
  * @csspart case - One case's row.
  * @csspart open - The button that opens a case.
@@ -72,7 +72,7 @@ export class SoTriageQueue extends SoElement {
 
   /** The cases on show. */
   get cases(): CaseSummary[] {
-    return this.queue.items;
+    return [...this.queue.items];
   }
 
   protected override wordsLoading(locale: Locale): Promise<void> | undefined {
@@ -105,6 +105,7 @@ export class SoTriageQueue extends SoElement {
         return html`<section aria-labelledby="heading">
           <h2 id="heading" part="heading">${m.heading}</h2>
           ${this.renderFilters(m)}
+          ${this.renderSort(m)}
           ${queue.page ? this.renderPage(m) : html`<p role="status" class="muted">${m.loading}</p>`}
         </section>`;
     }
@@ -154,6 +155,15 @@ export class SoTriageQueue extends SoElement {
     </form>`;
   }
 
+  // Outside the page: a new sort loads a new first page, and the choice keeps its focus meanwhile.
+  private renderSort(m: QueueMessages): TemplateResult {
+    const { queue } = this;
+    return html`<div part="sort" class="field sort"><label for="sort">${m.sortLabel}</label>
+      <select id="sort" name="sort" @change=${(e: Event) => queue.sortBy((e.currentTarget as HTMLSelectElement).value as QueueSort)}>
+        ${QUEUE_SORTS.map((o) => html`<option value=${o} ?selected=${queue.sort === o}>${m.sortBy[o]}</option>`)}
+      </select></div>`;
+  }
+
   private renderPage(m: QueueMessages): TemplateResult {
     const { queue } = this;
     const page = queue.page!;
@@ -162,10 +172,6 @@ export class SoTriageQueue extends SoElement {
     return html`
       <h3 id="list-heading" tabindex="-1">${m.pageOf(page.page)}</h3>
       <p role="status" class="muted">${m.count(page.items.length, page.page)}</p>
-      <div part="sort" class="field sort"><label for="sort">${m.sortLabel}</label>
-        <select id="sort" name="sort" @change=${(e: Event) => queue.sortBy((e.currentTarget as HTMLSelectElement).value as QueueSort)}>
-          ${QUEUE_SORTS.map((o) => html`<option value=${o} ?selected=${queue.sort === o}>${m.sortBy[o]}</option>`)}
-        </select></div>
       ${queue.stale ? html`<p class="muted stale">${m.staleUpdates}</p>` : nothing}
       ${page.items.length === 0 ? html`<p>${m.empty}</p>` : html`<div class="table-wrap"><table part="table" aria-labelledby="heading list-heading">
         <thead><tr>
